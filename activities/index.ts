@@ -1,0 +1,32 @@
+import type { Projection } from '@app/contracts';
+import type { Logger } from '@app/logging';
+import { Context } from '@temporalio/activity';
+import type { DataSource } from 'typeorm';
+import { projectCommissionEvent } from './projection/project-commission-event';
+
+export interface ActivityDeps {
+  dataSource: DataSource;
+  logger: Logger;
+}
+
+/** The worker's activities, built once with their collaborators (see apps/worker). */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    async projectCommissionEvent(p: Projection): Promise<void> {
+      const info = Context.current().info;
+      const written = await projectCommissionEvent(deps.dataSource, p);
+      deps.logger.info(
+        {
+          workflowId: info.workflowExecution?.workflowId,
+          seq: p.event.seq,
+          action: p.event.action,
+          attempt: info.attempt,
+          written,
+        },
+        written ? 'event projected' : 'event already projected',
+      );
+    },
+  };
+}
+
+export type CommissionActivities = ReturnType<typeof createActivities>;

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, ConfigModule, type AppConfig } from '@app/config';
+import { dataSourceOptions } from '@app/persistence';
+import { TemporalModule } from '@app/temporal';
+import { AuthGuard } from './auth/auth.guard';
+import { CommissionsModule } from './commissions/commissions.module';
+import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { ProblemFilter } from './problem/problem.filter';
+
+const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          name: 'api',
+          level: config.logLevel,
+          redact: ['req.headers.authorization'],
+          // A caller's request id is kept so one id follows a request across services.
+          genReqId: (req: IncomingMessage, res: ServerResponse) => {
+            const given = req.headers['x-request-id'];
+            const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+            res.setHeader('X-Request-Id', id);
+            return id;
+          },
+          customAttributeKeys: { reqId: 'requestId' },
+        },
+      }),
+    }),
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => dataSourceOptions(config.databaseUrl),
+    }),
+    TemporalModule,
+    CommissionsModule,
+  ],
+  controllers: [HealthController],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    { provide: APP_FILTER, useClass: ProblemFilter },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,38 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import type { Role } from '@app/contracts';
+import { ProblemException } from '../problem/problem.exception';
+import { PUBLIC_ROUTE, REQUIRED_ROLES, type AuthenticatedRequest } from './auth.decorators';
+import { InvalidToken, verifyToken } from './token';
+
+/** Authenticates every route but the public ones, then checks the route's token roles. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  canActivate(ctx: ExecutionContext): boolean {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const req = ctx.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw ProblemException.unauthenticated('send Authorization: Bearer <token>');
+    try {
+      req.actor = verifyToken(match[1], this.config.auth);
+    } catch (err) {
+      if (err instanceof InvalidToken) throw ProblemException.unauthenticated(`invalid token: ${err.message}`);
+      throw err;
+    }
+    (req as { log?: { setBindings?: (b: object) => void } }).log?.setBindings?.({ userId: req.actor.userId });
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    if (roles && !roles.some((r) => req.actor!.roles.includes(r))) {
+      throw ProblemException.forbidden(`this needs one of the roles: ${roles.join(', ')}`);
+    }
+    return true;
+  }
+}

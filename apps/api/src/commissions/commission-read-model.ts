@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditEventRecord, CommissionRecord, SpecificationVersionRecord } from '@app/persistence';
+import type { Stage } from '@app/contracts';
+import { ProblemException } from '../problem/problem.exception';
+
+export interface ListFilter {
+  stages?: readonly Stage[];
+  programmeId?: string;
+  q?: string;
+  cursor?: string;
+  limit: number;
+}
+
+interface Cursor {
+  createdAt: string;
+  id: string;
+}
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
+    if (typeof c.createdAt !== 'string' || typeof c.id !== 'string' || Number.isNaN(Date.parse(c.createdAt))) {
+      throw new Error('bad cursor');
+    }
+    return c;
+  } catch {
+    throw ProblemException.badRequest('cursor is not one this service issued', [
+      { field: 'cursor', message: 'invalid cursor' },
+    ]);
+  }
+}
+
+/** Reads of the Postgres read model: lists, audit history and specification texts. */
+@Injectable()
+export class CommissionReadModel {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async list(filter: ListFilter) {
+    const qb = this.ds
+      .getRepository(CommissionRecord)
+      .createQueryBuilder('c')
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .take(filter.limit + 1);
+    if (filter.stages) qb.andWhere('c.stage IN (:...stages)', { stages: filter.stages });
+    if (filter.programmeId) qb.andWhere('c.programme_id = :programmeId', { programmeId: filter.programmeId });
+    if (filter.q) {
+      const like = `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      qb.andWhere('(c.title ILIKE :like OR c.description ILIKE :like)', { like });
+    }
+    if (filter.cursor) {
+      const c = decodeCursor(filter.cursor);
+      qb.andWhere('(c.created_at, c.id) < (:createdAt, :id)', c);
+    }
+    const rows = await qb.getMany();
+    const page = rows.slice(0, filter.limit);
+    const last = page.at(-1);
+    return {
+      items: page,
+      nextCursor:
+        rows.length > filter.limit && last
+          ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
+          : null,
+    };
+  }
+
+  find(id: string): Promise<CommissionRecord | null> {
+    return this.ds.getRepository(CommissionRecord).findOneBy({ id });
+  }
+
+  history(commissionId: string): Promise<AuditEventRecord[]> {
+    return this.ds.getRepository(AuditEventRecord).find({ where: { commissionId }, order: { seq: 'ASC' } });
+  }
+
+  specificationVersion(commissionId: string, version: number): Promise<SpecificationVersionRecord | null> {
+    return this.ds.getRepository(SpecificationVersionRecord).findOneBy({ commissionId, version });
+  }
+}

@@ -1,0 +1,151 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import type { UpdateDefinition } from '@temporalio/common';
+import {
+  CommissionStateQuery,
+  DEFAULT_REMINDER_POLICY,
+  ProjectedUpdate,
+  actorRef,
+  commissionWorkflowId,
+  ruleProblems,
+  type Actor,
+  type CommissionView,
+  type NewCommission,
+  type Person,
+  type SignOffRule,
+} from '@app/contracts';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { TEMPORAL_CLIENT } from '@app/temporal';
+import type { commissionWorkflow } from '@app/workflows';
+import { ProblemException } from '../problem/problem.exception';
+import { CommissionReadModel } from './commission-read-model';
+import type { CreateCommissionDto } from './dto/create-commission.dto';
+import { isWorkflowGone, refusalToProblem } from './temporal-errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type CommissionWorkflow = typeof commissionWorkflow;
+
+/** The API's side of the commission workflow: starting it, sending it commands, reading its state. */
+@Injectable()
+export class CommissionsService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly readModel: CommissionReadModel,
+    @InjectPinoLogger(CommissionsService.name) private readonly logger: PinoLogger,
+  ) {}
+
+  async create(actor: Actor, dto: CreateCommissionDto): Promise<CommissionView> {
+    const commission = await this.newCommission(actor, dto);
+    const workflowId = commissionWorkflowId(commission.id);
+    const start = new WithStartWorkflowOperation<CommissionWorkflow>('commissionWorkflow', {
+      workflowId,
+      taskQueue: this.config.temporal.taskQueue,
+      args: [{ kind: 'open', commission }],
+      workflowIdConflictPolicy: 'FAIL',
+    });
+    const view = await this.client.workflow.executeUpdateWithStart(ProjectedUpdate, {
+      startWorkflowOperation: start,
+    });
+    this.logger.info({ workflowId, commissionId: commission.id }, 'commission opened');
+    return view;
+  }
+
+  private async newCommission(actor: Actor, dto: CreateCommissionDto): Promise<NewCommission> {
+    const panel = dto.panel.map((m) => ({ ...m, chair: m.chair ?? false }));
+    const signOffRule: SignOffRule =
+      dto.signOffRule.mode === 'unanimous'
+        ? { mode: 'unanimous' }
+        : { mode: 'quorum', quorum: dto.signOffRule.quorum!, chairRequired: dto.signOffRule.chairRequired! };
+    const problems = ruleProblems(signOffRule, panel).map((message) => ({ field: 'signOffRule', message }));
+    if (Date.parse(dto.milestones.interimReportDueAt) >= Date.parse(dto.milestones.finalReportDueAt)) {
+      problems.push({ field: 'milestones', message: 'the interim report is due before the final report' });
+    }
+    if (dto.dependsOn && !(await this.readModel.find(dto.dependsOn.commissionId))) {
+      problems.push({ field: 'dependsOn.commissionId', message: 'no commission with this id' });
+    }
+    if (problems.length) throw ProblemException.badRequest('the commission cannot be opened as described', problems);
+    const creator: Person = { userId: actor.userId, name: actor.name, email: actor.email };
+    const officers = [creator, ...(dto.officers ?? []).filter((o) => o.userId !== actor.userId)];
+    return {
+      id: randomUUID(),
+      title: dto.title,
+      description: dto.description,
+      programmeId: dto.programmeId ?? null,
+      regime: dto.regime ?? 'PA2023',
+      panel,
+      officers,
+      observers: dto.observers ?? [],
+      signOffRule,
+      milestones: {
+        interimReportDueAt: new Date(dto.milestones.interimReportDueAt).toISOString(),
+        finalReportDueAt: new Date(dto.milestones.finalReportDueAt).toISOString(),
+      },
+      reminderPolicy: dto.reminderPolicy ?? DEFAULT_REMINDER_POLICY,
+      dependsOn: dto.dependsOn ?? null,
+      createdBy: actorRef(actor),
+    };
+  }
+
+  async view(id: string): Promise<CommissionView> {
+    const handle = this.handle(id);
+    try {
+      return await handle.query(CommissionStateQuery);
+    } catch (err) {
+      if (isWorkflowGone(err)) throw this.notFound(id);
+      throw err;
+    }
+  }
+
+  /**
+   * Sends a command; the workflow validates it and answers with the new state. The idempotency key,
+   * when given, becomes the update id so that Temporal also refuses to apply it twice.
+   */
+  async command<Arg extends { actor: Actor }>(
+    id: string,
+    update: UpdateDefinition<CommissionView, [Arg]>,
+    arg: Arg,
+    idempotencyKey?: string,
+  ): Promise<CommissionView> {
+    const handle = this.handle(id);
+    try {
+      const view = await handle.executeUpdate(update, {
+        args: [arg],
+        updateId: idempotencyKey ? `${arg.actor.userId}:${idempotencyKey}` : undefined,
+      });
+      this.logger.info({ workflowId: handle.workflowId, update: update.name, version: view.version }, 'command accepted');
+      return view;
+    } catch (err) {
+      const refusal = refusalToProblem(err);
+      if (refusal) {
+        this.logger.info({ workflowId: handle.workflowId, update: update.name, refusal: refusal.problem }, 'command refused');
+        throw refusal;
+      }
+      if (isWorkflowGone(err)) throw await this.goneProblem(id);
+      throw err;
+    }
+  }
+
+  /** A workflow that has ended (cancelled, completed) refuses commands with its final stage. */
+  private async goneProblem(id: string): Promise<ProblemException> {
+    const record = await this.readModel.find(id);
+    if (!record) return this.notFound(id);
+    return ProblemException.conflict(`the commission is ${record.stage}; it takes no more actions`, record.stage);
+  }
+
+  private handle(id: string): WorkflowHandle<CommissionWorkflow> {
+    if (!UUID.test(id)) throw this.notFound(id);
+    return this.client.workflow.getHandle(commissionWorkflowId(id));
+  }
+
+  private notFound(id: string): ProblemException {
+    return ProblemException.notFound(`no commission with id ${id}`);
+  }
+}
+
+export function contentHash(content: string): string {
+  return `sha256:${createHash('sha256').update(content, 'utf8').digest('hex')}`;
+}

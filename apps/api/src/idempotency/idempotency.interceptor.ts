@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import { from, lastValueFrom, Observable, of } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { IdempotencyKeyRecord } from '@app/persistence';
+import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import { ProblemException } from '../problem/problem.exception';
+
+const KEY_FORMAT = /^[A-Za-z0-9_.:-]{1,200}$/;
+
+/**
+ * `Idempotency-Key` on a POST: the first request with a key is answered and its answer stored;
+ * a repeat with the same body gets that stored answer and changes nothing; a repeat with another
+ * body, or while the first is still being answered, is a 409. Keys belong to the caller.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = ctx.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    const key = req.header('idempotency-key');
+    if (req.method !== 'POST' || key === undefined || !req.actor) return next.handle();
+    if (!KEY_FORMAT.test(key)) {
+      throw ProblemException.badRequest('Idempotency-Key must be 1–200 letters, digits or _.:-', [
+        { field: 'Idempotency-Key', message: 'invalid format' },
+      ]);
+    }
+    const res = ctx.switchToHttp().getResponse<Response>();
+    const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, ctx.getHandler()) ?? 201;
+    return from(this.handle(req, res, req.actor.userId, key, status, next));
+  }
+
+  private async handle(
+    req: Request,
+    res: Response,
+    principal: string,
+    key: string,
+    status: number,
+    next: CallHandler,
+  ) {
+    const repo = this.ds.getRepository(IdempotencyKeyRecord);
+    const requestHash = createHash('sha256')
+      .update(`${req.method} ${req.path}\n${JSON.stringify(req.body ?? null)}`)
+      .digest('hex');
+    const claimed = await repo
+      .createQueryBuilder()
+      .insert()
+      .values({ principal, key, method: req.method, path: req.path, requestHash })
+      .orIgnore()
+      .returning(['key'])
+      .execute();
+    if (claimed.raw.length === 0) {
+      const first = await repo.findOneByOrFail({ principal, key });
+      if (first.requestHash !== requestHash) {
+        throw ProblemException.conflict('this Idempotency-Key was used with a different request');
+      }
+      if (first.statusCode === null) {
+        throw ProblemException.conflict('the first request with this Idempotency-Key is still being answered');
+      }
+      res.status(first.statusCode).setHeader('Idempotent-Replayed', 'true');
+      return lastValueFrom(of(first.responseBody));
+    }
+    try {
+      const body = await lastValueFrom(next.handle(), { defaultValue: null });
+      await repo.update({ principal, key }, { statusCode: status, responseBody: body as object });
+      return body;
+    } catch (err) {
+      // A refused or failed request is not a result to replay: free the key for a corrected retry.
+      await repo.delete({ principal, key });
+      throw err;
+    }
+  }
+}

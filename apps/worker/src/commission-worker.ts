@@ -1,0 +1,35 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { createActivities } from '@app/activities';
+import type { AppConfig } from '@app/config';
+import type { Logger } from '@app/logging';
+import { workflowSource } from './workflow-bundle';
+
+export interface CommissionWorkerOptions {
+  temporal: AppConfig['temporal'];
+  dataSource: DataSource;
+  logger: Logger;
+  /** Overrides where workflow code comes from (tests pass a bundle built once for the run). */
+  workflows?: ReturnType<typeof workflowSource>;
+}
+
+/** Creates the worker that runs commission workflows and their activities on one task queue. */
+export async function createCommissionWorker(
+  opts: CommissionWorkerOptions,
+): Promise<{ worker: Worker; connection: NativeConnection }> {
+  const connection = await NativeConnection.connect({ address: opts.temporal.address });
+  try {
+    const worker = await Worker.create({
+      connection,
+      namespace: opts.temporal.namespace,
+      taskQueue: opts.temporal.taskQueue,
+      activities: createActivities({ dataSource: opts.dataSource, logger: opts.logger }),
+      ...(opts.workflows ?? workflowSource()),
+      shutdownGraceTime: '10s',
+    });
+    return { worker, connection };
+  } catch (err) {
+    await connection.close();
+    throw err;
+  }
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((v) => protocols.some((p) => v.startsWith(`${p}:`)), {
+      message: `must start with ${protocols.map((p) => `${p}:`).join(' or ')}`,
+    });
+
+const hostPort = z.string().regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port');
+
+/** The environment the API and the worker read, with the embedded default for this machine. */
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: url(['postgres', 'postgresql']).default(
+      'postgres://postgres@127.0.0.1:5432/commissioning',
+    ),
+    TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('commissioning'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_BASE_URL: url(['http', 'https']).default('http://127.0.0.1:3000'),
+    TEMPORAL_UI_URL: url(['http', 'https']).default('http://127.0.0.1:8233'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    JWT_PUBLIC_KEY: z.string().min(1).optional(),
+    JWT_ISSUER: z.string().min(1).optional(),
+    JWT_AUDIENCE: z.string().min(1).optional(),
+    BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'must be like 256kb or 1mb').default('256kb'),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.JWT_SECRET && !env.JWT_PUBLIC_KEY) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['JWT_SECRET'],
+        message: 'set JWT_SECRET (embedded default) or JWT_PUBLIC_KEY (production issuer)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.JWT_SECRET === EMBEDDED_JWT_SECRET) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['JWT_SECRET'],
+        message: 'the embedded development secret must not be used in production',
+      });
+    }
+  });
+
+/** Only for the embedded default on a developer's machine; production refuses it. */
+export const EMBEDDED_JWT_SECRET = 'embedded-default-secret-not-for-production';
+
+export type Env = z.infer<typeof schema>;
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  databaseUrl: string;
+  temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
+  http: { host: string; port: number; publicBaseUrl: string; bodyLimit: string };
+  logLevel: Env['LOG_LEVEL'];
+  auth: { secret?: string; publicKey?: string; issuer?: string; audience?: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  // The embedded secret is a development convenience only; production must bring its own key.
+  const defaults: Record<string, string> =
+    source.NODE_ENV === 'production' ? {} : { JWT_SECRET: EMBEDDED_JWT_SECRET };
+  const withDefaults = { ...defaults, ...pickDefined(source) };
+  const parsed = schema.safeParse(withDefaults);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      uiUrl: e.TEMPORAL_UI_URL,
+    },
+    http: { host: e.HOST, port: e.PORT, publicBaseUrl: e.PUBLIC_BASE_URL, bodyLimit: e.BODY_LIMIT },
+    logLevel: e.LOG_LEVEL,
+    auth: {
+      secret: e.JWT_SECRET,
+      publicKey: e.JWT_PUBLIC_KEY,
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+    },
+  };
+}
+
+/** Empty variables count as unset, as a shell `FOO= cmd` intends. */
+function pickDefined(source: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(source)) if (v !== undefined && v !== '') out[k] = v;
+  return out;
+}

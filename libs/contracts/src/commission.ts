@@ -1,0 +1,128 @@
+import type { ActorRef, PanelMember, Person } from './people';
+import type { Stage } from './stages';
+
+export const REGIMES = ['PA2023', 'PCR2015'] as const;
+export type Regime = (typeof REGIMES)[number];
+
+export type SignOffRule =
+  | { mode: 'unanimous' }
+  | { mode: 'quorum'; quorum: number; chairRequired: boolean };
+
+export interface Milestones {
+  interimReportDueAt: string;
+  finalReportDueAt: string;
+}
+
+export interface ReminderPolicy {
+  /** ISO 8601 durations before a due date at which a reminder goes out. */
+  before: string[];
+  /** ISO 8601 duration between escalations once a due date has passed. */
+  overdueEvery: string;
+}
+
+export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
+  before: ['P14D', 'P7D', 'P1D'],
+  overdueEvery: 'P7D',
+};
+
+export const DEPENDENCY_GATES = ['interim-report-accepted', 'final-report-accepted'] as const;
+export type DependencyGate = (typeof DEPENDENCY_GATES)[number];
+
+export interface Dependency {
+  commissionId: string;
+  gate: DependencyGate;
+}
+
+/** Everything needed to open a commission; validated at the API edge before it gets here. */
+export interface NewCommission {
+  id: string;
+  title: string;
+  description: string;
+  programmeId: string | null;
+  regime: Regime;
+  panel: PanelMember[];
+  officers: Person[];
+  observers: Person[];
+  signOffRule: SignOffRule;
+  milestones: Milestones;
+  reminderPolicy: ReminderPolicy;
+  dependsOn: Dependency | null;
+  createdBy: ActorRef;
+}
+
+export interface SpecificationVersionSummary {
+  version: number;
+  contentHash: string;
+  author: ActorRef;
+  createdAt: string;
+  /** Comments from a sign-off round that sent this version back to drafting. */
+  changeRequests: { member: ActorRef; comment: string; at: string }[];
+}
+
+export const DECISIONS = ['approve', 'request-changes'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export interface SignOffDecision {
+  member: ActorRef;
+  decision: Decision;
+  comment: string;
+  at: string;
+}
+
+export type SignOffOutcome = 'open' | 'signed-off' | 'changes-requested' | 'withdrawn';
+
+export interface SignOffRound {
+  specificationVersion: number;
+  respondBy: string;
+  openedAt: string;
+  decisions: SignOffDecision[];
+  outcome: SignOffOutcome;
+}
+
+export interface SignOffTally {
+  approvals: number;
+  changeRequests: number;
+  /** Panel members who have not decided on the version under review. */
+  awaiting: ActorRef[];
+  needed: string;
+}
+
+export interface ConflictOfInterest {
+  member: ActorRef;
+  supplier: string;
+  reason: string;
+  declaredAt: string;
+}
+
+export interface CommissionView {
+  id: string;
+  workflowId: string;
+  title: string;
+  description: string;
+  programmeId: string | null;
+  regime: Regime;
+  stage: Stage;
+  /** Grows by one with every accepted change; equals the sequence number of the last audit event. */
+  version: number;
+  createdAt: string;
+  createdBy: ActorRef;
+  updatedAt: string;
+  panel: PanelMember[];
+  officers: Person[];
+  observers: Person[];
+  signOffRule: SignOffRule;
+  milestones: Milestones;
+  reminderPolicy: ReminderPolicy;
+  dependsOn: Dependency | null;
+  specification: {
+    currentVersion: number | null;
+    versions: SpecificationVersionSummary[];
+  };
+  signOff: {
+    current: SignOffRound | null;
+    tally: SignOffTally | null;
+    rounds: SignOffRound[];
+  };
+  conflicts: ConflictOfInterest[];
+  cancellation: { reason: string; by: ActorRef; at: string } | null;
+}

@@ -1,0 +1,30 @@
+const ISO_DURATION =
+  /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * Milliseconds in an ISO 8601 duration of weeks, days, hours, minutes and seconds (`P14D`,
+ * `PT40S`, `P1DT12H`). Years and months are refused: their length depends on the calendar, and a
+ * reminder offset must mean the same span wherever it is applied.
+ */
+export function parseDuration(text: string): number {
+  const m = ISO_DURATION.exec(text);
+  if (!m || text === 'P' || text.endsWith('T')) {
+    throw new RangeError(`not an ISO 8601 duration of weeks, days, hours, minutes or seconds: ${text}`);
+  }
+  const [, w, d, h, min, s] = m.map((part) => (part === undefined ? 0 : Number(part)));
+  return Math.round(w * 7 * DAY + d * DAY + h * HOUR + min * MINUTE + s * SECOND);
+}
+
+export function isDuration(text: string): boolean {
+  try {
+    parseDuration(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

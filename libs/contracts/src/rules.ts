@@ -1,0 +1,89 @@
+import type { Stage } from './stages';
+import { OPEN_STAGES } from './stages';
+import type { Actor, PanelMember, Person } from './people';
+
+/**
+ * Every action a user can take on a commission, and when and by whom. The workflow enforces these
+ * rules in its update validators and the API derives `allowedActions` from them: nothing else
+ * decides whether a transition is allowed.
+ */
+export const ACTIONS = [
+  'edit-specification',
+  'submit-specification',
+  'sign-off',
+  'declare-conflict',
+  'move-deadline',
+  'cancel',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** A standing a caller has on one commission, derived from token roles and membership. */
+export type Standing = 'officer' | 'panel-member' | 'panel-chair';
+
+export interface ActionRule {
+  stages: readonly Stage[];
+  who: readonly Standing[];
+}
+
+export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
+  'edit-specification': { stages: ['drafting'], who: ['officer', 'panel-chair'] },
+  'submit-specification': { stages: ['drafting'], who: ['officer'] },
+  'sign-off': { stages: ['panel-review'], who: ['panel-member'] },
+  'declare-conflict': { stages: OPEN_STAGES, who: ['panel-member'] },
+  'move-deadline': { stages: OPEN_STAGES, who: ['officer'] },
+  cancel: { stages: OPEN_STAGES, who: ['officer'] },
+};
+
+export interface Membership {
+  officers: readonly Person[];
+  panel: readonly PanelMember[];
+}
+
+/** Officers act on the commissions they are named on; panel members on the panels they sit on. */
+export function standingsOf(actor: Actor, membership: Membership): Standing[] {
+  const standings: Standing[] = [];
+  if (actor.roles.includes('officer') && membership.officers.some((o) => o.userId === actor.userId)) {
+    standings.push('officer');
+  }
+  const seat = actor.roles.includes('panel')
+    ? membership.panel.find((m) => m.userId === actor.userId)
+    : undefined;
+  if (seat) {
+    standings.push('panel-member');
+    if (seat.chair) standings.push('panel-chair');
+  }
+  return standings;
+}
+
+export type Refusal =
+  | { kind: 'forbidden'; reason: string }
+  | { kind: 'wrong-stage'; stage: Stage; reason: string };
+
+/** Why `actor` may not take `action` now, or null when they may. Role is checked before stage. */
+export function refusalFor(
+  action: Action,
+  stage: Stage,
+  actor: Actor,
+  membership: Membership,
+): Refusal | null {
+  const rule = ACTION_RULES[action];
+  const standings = standingsOf(actor, membership);
+  if (!rule.who.some((w) => standings.includes(w))) {
+    return {
+      kind: 'forbidden',
+      reason: `${action} needs one of: ${rule.who.join(', ')} of this commission`,
+    };
+  }
+  if (!rule.stages.includes(stage)) {
+    return {
+      kind: 'wrong-stage',
+      stage,
+      reason: `${action} is not allowed in stage ${stage} (allowed in: ${rule.stages.join(', ')})`,
+    };
+  }
+  return null;
+}
+
+export function allowedActions(stage: Stage, actor: Actor, membership: Membership): Action[] {
+  return ACTIONS.filter((a) => refusalFor(a, stage, actor, membership) === null);
+}

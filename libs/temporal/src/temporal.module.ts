@@ -1,0 +1,29 @@
+import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { connectClient } from './client';
+
+export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+
+@Injectable()
+class TemporalConnectionCloser implements OnApplicationShutdown {
+  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.connection.close();
+  }
+}
+
+/** One Temporal client per process, connected at start-up and closed on shutdown. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: TEMPORAL_CLIENT,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => connectClient(config.temporal),
+    },
+    TemporalConnectionCloser,
+  ],
+  exports: [TEMPORAL_CLIENT],
+})
+export class TemporalModule {}

@@ -1,0 +1,50 @@
+import { commissionWorkflowId, type CommissionSummary, type CommissionView, type NewCommission } from '@app/contracts';
+
+export function initialState(c: NewCommission, at: string): CommissionView {
+  return {
+    id: c.id,
+    workflowId: commissionWorkflowId(c.id),
+    title: c.title,
+    description: c.description,
+    programmeId: c.programmeId,
+    regime: c.regime,
+    stage: 'drafting',
+    version: 0,
+    createdAt: at,
+    createdBy: c.createdBy,
+    updatedAt: at,
+    panel: c.panel,
+    officers: c.officers,
+    observers: c.observers,
+    signOffRule: c.signOffRule,
+    milestones: c.milestones,
+    reminderPolicy: c.reminderPolicy,
+    dependsOn: c.dependsOn,
+    specification: { currentVersion: null, versions: [] },
+    signOff: { current: null, tally: null, rounds: [] },
+    conflicts: [],
+    cancellation: null,
+  };
+}
+
+/** The row the read model keeps for listing and filtering. */
+export function summaryOf(s: CommissionView): CommissionSummary {
+  return {
+    id: s.id,
+    workflowId: s.workflowId,
+    title: s.title,
+    description: s.description,
+    programmeId: s.programmeId,
+    regime: s.regime,
+    stage: s.stage,
+    version: s.version,
+    specificationVersion: s.specification.currentVersion,
+    keyDates: {
+      signOffRespondBy: s.signOff.current?.respondBy ?? null,
+      interimReportDueAt: s.milestones.interimReportDueAt,
+      finalReportDueAt: s.milestones.finalReportDueAt,
+    },
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
+}
