@@ -7,7 +7,12 @@ import { mintToken } from '../apps/api/src/auth/token';
  * Idempotency-Key, so running this again returns the first result and creates nothing twice.
  */
 const PANEL = [
-  { userId: 'julian.le-grand', name: 'Julian Le Grand', email: 'julian.le-grand@example.gov.uk', chair: true },
+  {
+    userId: 'julian.le-grand',
+    name: 'Julian Le Grand',
+    email: 'julian.le-grand@example.gov.uk',
+    chair: true,
+  },
   { userId: 'alan.wood', name: 'Alan Wood', email: 'alan.wood@example.gov.uk' },
   { userId: 'isabelle.trowler', name: 'Isabelle Trowler', email: 'isabelle.trowler@example.gov.uk' },
 ];
@@ -17,7 +22,12 @@ const OBSERVERS = [
 ];
 const PROGRAMME = 'birmingham-childrens-services';
 
-async function post(base: string, token: string, key: string, body: unknown): Promise<{ id: string; title: string }> {
+async function post(
+  base: string,
+  token: string,
+  key: string,
+  body: unknown,
+): Promise<{ id: string; title: string }> {
   const res = await fetch(`${base}/v1/commissions`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
@@ -49,7 +59,10 @@ async function main(): Promise<void> {
     panel: PANEL,
     observers: OBSERVERS,
     signOffRule: { mode: 'quorum', quorum: 2, chairRequired: true },
-    milestones: { interimReportDueAt: '2027-06-30T17:00:00+01:00', finalReportDueAt: '2027-09-30T17:00:00+01:00' },
+    milestones: {
+      interimReportDueAt: '2027-06-30T17:00:00+01:00',
+      finalReportDueAt: '2027-09-30T17:00:00+01:00',
+    },
   });
   const second = await post(base, token, 'seed-study-birmingham-commissioning', {
     title: 'Study: the future commissioning of children’s services in Birmingham',
@@ -64,7 +77,10 @@ async function main(): Promise<void> {
     milestones: { interimReportDueAt: '2027-10-29T17:00:00+01:00', finalReportDueAt: '2027-12-17T17:00:00Z' },
     dependsOn: { commissionId: first.id, gate: 'final-report-accepted' },
   });
-  log.info({ studies: [first, second].map((c) => ({ id: c.id, title: c.title })) }, "the letter's two studies are open");
+  log.info(
+    { studies: [first, second].map((c) => ({ id: c.id, title: c.title })) },
+    "the letter's two studies are open",
+  );
 }
 
 main().catch((err: unknown) => {

@@ -15,7 +15,9 @@ function main(): void {
     },
   });
   if (!values.sub || !values.roles) {
-    console.error('usage: npm run token -- --sub ID --roles officer,panel [--name N --email E] [--expires 12h]');
+    console.error(
+      'usage: npm run token -- --sub ID --roles officer,panel [--name N --email E] [--expires 12h]',
+    );
     process.exit(2);
   }
   const roles = values.roles.split(',').map((r) => r.trim());
@@ -26,7 +28,9 @@ function main(): void {
   }
   const { auth } = loadConfig();
   if (!auth.secret) {
-    console.error('tokens can only be minted for the embedded default (JWT_SECRET); production tokens come from the issuer');
+    console.error(
+      'tokens can only be minted for the embedded default (JWT_SECRET); production tokens come from the issuer',
+    );
     process.exit(2);
   }
   const token = mintToken(

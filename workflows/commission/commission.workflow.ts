@@ -30,8 +30,7 @@ import { initialState, summaryOf } from './initial-state';
 import type { CommandRefusal } from './refusal';
 
 export type CommissionWorkflowInput =
-  | { kind: 'open'; commission: NewCommission }
-  | { kind: 'resume'; state: CommissionView };
+  { kind: 'open'; commission: NewCommission } | { kind: 'resume'; state: CommissionView };
 
 const { projectCommissionEvent } = proxyActivities<CommissionActivities>({
   startToCloseTimeout: '15 seconds',
@@ -61,11 +60,7 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
   const outbox: Projection[] = [];
   let projectedSeq = state.version;
 
-  function record(
-    actor: ActorRef,
-    fromStage: CommissionView['stage'] | null,
-    change: decide.Change,
-  ): number {
+  function record(actor: ActorRef, fromStage: CommissionView['stage'] | null, change: decide.Change): number {
     state.version += 1;
     state.updatedAt = nowIso();
     outbox.push({

@@ -25,21 +25,14 @@ export interface Change {
 
 export const MAX_SPECIFICATION_BYTES = 200_000;
 
-export function checkEditSpecification(
-  s: CommissionView,
-  cmd: EditSpecification,
-): CommandRefusal | null {
+export function checkEditSpecification(s: CommissionView, cmd: EditSpecification): CommandRefusal | null {
   const refusal = ruleRefusal('edit-specification', s, cmd.actor);
   if (refusal) return refusal;
   if (!cmd.content.trim()) return invalid(s, 'the specification content is empty');
   return null;
 }
 
-export function applyEditSpecification(
-  s: CommissionView,
-  cmd: EditSpecification,
-  at: string,
-): Change | null {
+export function applyEditSpecification(s: CommissionView, cmd: EditSpecification, at: string): Change | null {
   const current = s.specification.versions.at(-1);
   if (current && current.contentHash === cmd.contentHash) return null;
   const version = (current?.version ?? 0) + 1;
@@ -84,11 +77,7 @@ export function checkSubmitSpecification(
   return null;
 }
 
-export function applySubmitSpecification(
-  s: CommissionView,
-  cmd: SubmitSpecification,
-  at: string,
-): Change {
+export function applySubmitSpecification(s: CommissionView, cmd: SubmitSpecification, at: string): Change {
   const version = s.specification.currentVersion as number;
   const respondBy = new Date(Date.parse(cmd.respondBy)).toISOString();
   s.signOff.current = {
@@ -192,11 +181,7 @@ export function checkDeclareConflict(s: CommissionView, cmd: DeclareConflict): C
   return null;
 }
 
-export function applyDeclareConflict(
-  s: CommissionView,
-  cmd: DeclareConflict,
-  at: string,
-): Change | null {
+export function applyDeclareConflict(s: CommissionView, cmd: DeclareConflict, at: string): Change | null {
   const supplier = cmd.supplier.trim();
   const repeat = s.conflicts.some(
     (c) => c.member.userId === cmd.actor.userId && c.supplier === supplier && c.reason === cmd.reason,

@@ -1,4 +1,9 @@
-import { commissionWorkflowId, type CommissionSummary, type CommissionView, type NewCommission } from '@app/contracts';
+import {
+  commissionWorkflowId,
+  type CommissionSummary,
+  type CommissionView,
+  type NewCommission,
+} from '@app/contracts';
 
 export function initialState(c: NewCommission, at: string): CommissionView {
   return {

@@ -21,11 +21,7 @@ export const invalid = (state: CommissionView, reason: string): CommandRefusal =
 });
 
 /** The stage-and-role check every command starts with, from the shared rules. */
-export function ruleRefusal(
-  action: Action,
-  state: CommissionView,
-  actor: Actor,
-): CommandRefusal | null {
+export function ruleRefusal(action: Action, state: CommissionView, actor: Actor): CommandRefusal | null {
   const refusal = refusalFor(action, state.stage, actor, state);
   if (!refusal) return null;
   return {

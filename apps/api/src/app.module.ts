@@ -33,6 +33,14 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
             return id;
           },
           customAttributeKeys: { reqId: 'requestId' },
+          serializers: {
+            req: (req: { id: string; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url,
+            }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
         },
       }),
     }),

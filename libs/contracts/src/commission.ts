@@ -4,9 +4,7 @@ import type { Stage } from './stages';
 export const REGIMES = ['PA2023', 'PCR2015'] as const;
 export type Regime = (typeof REGIMES)[number];
 
-export type SignOffRule =
-  | { mode: 'unanimous' }
-  | { mode: 'quorum'; quorum: number; chairRequired: boolean };
+export type SignOffRule = { mode: 'unanimous' } | { mode: 'quorum'; quorum: number; chairRequired: boolean };
 
 export interface Milestones {
   interimReportDueAt: string;

@@ -13,19 +13,13 @@ import type {
  * refused command is rejected by its validator and never enters history as accepted; each answers
  * with the view after its change has been written to the read model.
  */
-export const EditSpecificationUpdate = defineUpdate<CommissionView, [EditSpecification]>(
-  'EditSpecification',
-);
+export const EditSpecificationUpdate = defineUpdate<CommissionView, [EditSpecification]>('EditSpecification');
 export const SubmitSpecificationUpdate = defineUpdate<CommissionView, [SubmitSpecification]>(
   'SubmitSpecification',
 );
 export const SignOffUpdate = defineUpdate<CommissionView, [SignOff]>('SignOff');
-export const DeclareConflictUpdate = defineUpdate<CommissionView, [DeclareConflict]>(
-  'DeclareConflict',
-);
-export const CancelCommissionUpdate = defineUpdate<CommissionView, [CancelCommission]>(
-  'CancelCommission',
-);
+export const DeclareConflictUpdate = defineUpdate<CommissionView, [DeclareConflict]>('DeclareConflict');
+export const CancelCommissionUpdate = defineUpdate<CommissionView, [CancelCommission]>('CancelCommission');
 /** Waits until every change so far is in the read model; used with start so a create reads its writes. */
 export const ProjectedUpdate = defineUpdate<CommissionView, []>('Projected');
 

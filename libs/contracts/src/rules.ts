@@ -56,8 +56,7 @@ export function standingsOf(actor: Actor, membership: Membership): Standing[] {
 }
 
 export type Refusal =
-  | { kind: 'forbidden'; reason: string }
-  | { kind: 'wrong-stage'; stage: Stage; reason: string };
+  { kind: 'forbidden'; reason: string } | { kind: 'wrong-stage'; stage: Stage; reason: string };
 
 /** Why `actor` may not take `action` now, or null when they may. Role is checked before stage. */
 export function refusalFor(

@@ -17,8 +17,7 @@ export function verdictOf(
   if (rule.mode === 'unanimous') {
     return panel.every((m) => approvers.has(m.userId)) ? 'met' : 'open';
   }
-  const chairOk =
-    !rule.chairRequired || panel.filter((m) => m.chair).every((m) => approvers.has(m.userId));
+  const chairOk = !rule.chairRequired || panel.filter((m) => m.chair).every((m) => approvers.has(m.userId));
   return approvers.size >= rule.quorum && chairOk ? 'met' : 'open';
 }
 
@@ -36,9 +35,7 @@ export function tallyOf(
   return {
     approvals: decisions.filter((d) => d.decision === 'approve').length,
     changeRequests: decisions.filter((d) => d.decision === 'request-changes').length,
-    awaiting: panel
-      .filter((m) => !decided.has(m.userId))
-      .map((m) => ({ userId: m.userId, name: m.name })),
+    awaiting: panel.filter((m) => !decided.has(m.userId)).map((m) => ({ userId: m.userId, name: m.name })),
     needed: describeRule(rule),
   };
 }

@@ -25,7 +25,8 @@ export class AuthGuard implements CanActivate {
     try {
       req.actor = verifyToken(match[1], this.config.auth);
     } catch (err) {
-      if (err instanceof InvalidToken) throw ProblemException.unauthenticated(`invalid token: ${err.message}`);
+      if (err instanceof InvalidToken)
+        throw ProblemException.unauthenticated(`invalid token: ${err.message}`);
       throw err;
     }
     (req as { log?: { setBindings?: (b: object) => void } }).log?.setBindings?.({ userId: req.actor.userId });

@@ -28,7 +28,9 @@ export function verifyToken(token: string, auth: AppConfig['auth']): Actor {
   }
   const parsed = claims.safeParse(payload);
   if (!parsed.success) {
-    throw new InvalidToken(`token claims are invalid: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    throw new InvalidToken(
+      `token claims are invalid: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+    );
   }
   const c = parsed.data;
   return { userId: c.sub, name: c.name ?? c.sub, email: c.email ?? '', roles: c.roles };
@@ -40,9 +42,9 @@ export function mintToken(
   actor: { sub: string; roles: string[]; name?: string; email?: string },
   expiresIn: jwt.SignOptions['expiresIn'] = '12h',
 ): string {
-  return jwt.sign(
-    { name: actor.name ?? actor.sub, email: actor.email, roles: actor.roles },
-    secret,
-    { subject: actor.sub, expiresIn, algorithm: 'HS256' },
-  );
+  return jwt.sign({ name: actor.name ?? actor.sub, email: actor.email, roles: actor.roles }, secret, {
+    subject: actor.sub,
+    expiresIn,
+    algorithm: 'HS256',
+  });
 }

@@ -25,7 +25,11 @@ function encodeCursor(c: Cursor): string {
 function decodeCursor(text: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c.createdAt !== 'string' || typeof c.id !== 'string' || Number.isNaN(Date.parse(c.createdAt))) {
+    if (
+      typeof c.createdAt !== 'string' ||
+      typeof c.id !== 'string' ||
+      Number.isNaN(Date.parse(c.createdAt))
+    ) {
       throw new Error('bad cursor');
     }
     return c;

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import {
   CancelCommissionUpdate,
@@ -16,7 +27,13 @@ import { CommissionReadModel } from './commission-read-model';
 import { isSupplierOnly, present, PUBLISHED_STAGES } from './commission-presenter';
 import { CommissionsService, contentHash } from './commissions.service';
 import { CreateCommissionDto } from './dto/create-commission.dto';
-import { CancelDto, ConflictDto, SignOffDto, SpecificationDto, SubmitSpecificationDto } from './dto/commands.dto';
+import {
+  CancelDto,
+  ConflictDto,
+  SignOffDto,
+  SpecificationDto,
+  SubmitSpecificationDto,
+} from './dto/commands.dto';
 import { ListCommissionsQuery } from './dto/list-commissions.query';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'repeat-safe POST' };
@@ -42,7 +59,11 @@ export class CommissionsController {
     const stages = isSupplierOnly(actor)
       ? PUBLISHED_STAGES.filter((s) => !query.stage || s === query.stage)
       : query.stage && [query.stage];
-    const page = await this.readModel.list({ ...query, stages: stages || undefined, limit: query.limit ?? 20 });
+    const page = await this.readModel.list({
+      ...query,
+      stages: stages || undefined,
+      limit: query.limit ?? 20,
+    });
     return {
       items: page.items.map((c) => ({
         id: c.id,
@@ -142,7 +163,12 @@ export class CommissionsController {
     @Body() dto: SubmitSpecificationDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    const view = await this.commissions.command(id, SubmitSpecificationUpdate, { actor, respondBy: dto.respondBy }, key);
+    const view = await this.commissions.command(
+      id,
+      SubmitSpecificationUpdate,
+      { actor, respondBy: dto.respondBy },
+      key,
+    );
     return present(view, actor);
   }
 
@@ -188,7 +214,10 @@ export class CommissionsController {
     @Body() dto: CancelDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    return present(await this.commissions.command(id, CancelCommissionUpdate, { actor, reason: dto.reason }, key), actor);
+    return present(
+      await this.commissions.command(id, CancelCommissionUpdate, { actor, reason: dto.reason }, key),
+      actor,
+    );
   }
 }
 

@@ -67,7 +67,8 @@ export class CommissionsService {
     if (dto.dependsOn && !(await this.readModel.find(dto.dependsOn.commissionId))) {
       problems.push({ field: 'dependsOn.commissionId', message: 'no commission with this id' });
     }
-    if (problems.length) throw ProblemException.badRequest('the commission cannot be opened as described', problems);
+    if (problems.length)
+      throw ProblemException.badRequest('the commission cannot be opened as described', problems);
     const creator: Person = { userId: actor.userId, name: actor.name, email: actor.email };
     const officers = [creator, ...(dto.officers ?? []).filter((o) => o.userId !== actor.userId)];
     return {
@@ -116,12 +117,18 @@ export class CommissionsService {
         args: [arg],
         updateId: idempotencyKey ? `${arg.actor.userId}:${idempotencyKey}` : undefined,
       });
-      this.logger.info({ workflowId: handle.workflowId, update: update.name, version: view.version }, 'command accepted');
+      this.logger.info(
+        { workflowId: handle.workflowId, update: update.name, version: view.version },
+        'command accepted',
+      );
       return view;
     } catch (err) {
       const refusal = refusalToProblem(err);
       if (refusal) {
-        this.logger.info({ workflowId: handle.workflowId, update: update.name, refusal: refusal.problem }, 'command refused');
+        this.logger.info(
+          { workflowId: handle.workflowId, update: update.name, refusal: refusal.problem },
+          'command refused',
+        );
         throw refusal;
       }
       if (isWorkflowGone(err)) throw await this.goneProblem(id);
@@ -133,7 +140,10 @@ export class CommissionsService {
   private async goneProblem(id: string): Promise<ProblemException> {
     const record = await this.readModel.find(id);
     if (!record) return this.notFound(id);
-    return ProblemException.conflict(`the commission is ${record.stage}; it takes no more actions`, record.stage);
+    return ProblemException.conflict(
+      `the commission is ${record.stage}; it takes no more actions`,
+      record.stage,
+    );
   }
 
   private handle(id: string): WorkflowHandle<CommissionWorkflow> {

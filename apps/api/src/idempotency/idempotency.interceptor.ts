@@ -63,7 +63,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         throw ProblemException.conflict('this Idempotency-Key was used with a different request');
       }
       if (first.statusCode === null) {
-        throw ProblemException.conflict('the first request with this Idempotency-Key is still being answered');
+        throw ProblemException.conflict(
+          'the first request with this Idempotency-Key is still being answered',
+        );
       }
       res.status(first.statusCode).setHeader('Idempotent-Replayed', 'true');
       return lastValueFrom(of(first.responseBody));

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export class CommissionReadModel1764100000000 implements MigrationInterface {
   name = 'CommissionReadModel1764100000000';
