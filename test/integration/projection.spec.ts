@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { Projection } from '@app/contracts';
+import type { DataSource } from 'typeorm';
+import { projectCommissionEvent } from '../../activities/projection/project-commission-event';
+import { openDataSource, testConfig } from '../support/temporal';
+
+/** The read model is exactly-once in effect: the same workflow event projected again writes nothing. */
+describe('projecting workflow events into the read model', () => {
+  let ds: DataSource;
+  beforeAll(async () => {
+    ds = await openDataSource(testConfig());
+  });
+  afterAll(() => ds.destroy());
+
+  function projection(id: string, seq: number, overrides: Partial<Projection> = {}): Projection {
+    const at = new Date(Date.UTC(2026, 10, 25, 12, 0, seq)).toISOString();
+    return {
+      commissionId: id,
+      event: {
+        seq,
+        at,
+        actor: { userId: 'officer.one', name: 'Olivia Officer' },
+        action: seq === 1 ? 'commission-opened' : 'specification-revised',
+        fromStage: seq === 1 ? null : 'drafting',
+        toStage: 'drafting',
+        detail: { seq },
+      },
+      summary: {
+        id,
+        workflowId: `commission-${id}`,
+        title: 'Projection study',
+        description: 'd',
+        programmeId: null,
+        regime: 'PA2023',
+        stage: 'drafting',
+        version: seq,
+        specificationVersion: seq === 1 ? null : seq - 1,
+        keyDates: {},
+        createdAt: new Date(Date.UTC(2026, 10, 25, 12)).toISOString(),
+        updatedAt: at,
+      },
+      effects:
+        seq === 1
+          ? []
+          : [
+              {
+                kind: 'specification-version',
+                version: seq - 1,
+                content: `# v${seq - 1}`,
+                contentHash: `h${seq}`,
+                author: { userId: 'officer.one', name: 'Olivia Officer' },
+                createdAt: at,
+              },
+            ],
+      ...overrides,
+    };
+  }
+
+  const rows = async (table: string, id: string) =>
+    (await ds.query(`SELECT count(*)::int AS n FROM ${table} WHERE commission_id = $1`, [id]))[0].n;
+
+  it('writes each event once however many times it is retried, concurrently or not', async () => {
+    const id = randomUUID();
+    expect(await projectCommissionEvent(ds, projection(id, 1))).toBe(true);
+    const second = projection(id, 2);
+    const results = await Promise.all([1, 2, 3, 4].map(() => projectCommissionEvent(ds, second)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await projectCommissionEvent(ds, projection(id, 1))).toBe(false);
+    expect(await rows('audit_events', id)).toBe(2);
+    expect(await rows('specification_versions', id)).toBe(1);
+  });
+
+  it('never moves the commission row backwards when an older event arrives late', async () => {
+    const id = randomUUID();
+    await projectCommissionEvent(ds, projection(id, 1));
+    await projectCommissionEvent(ds, projection(id, 3));
+    await projectCommissionEvent(ds, projection(id, 2));
+    const [row] = await ds.query('SELECT version, specification_version FROM commissions WHERE id = $1', [
+      id,
+    ]);
+    expect(row).toEqual({ version: 3, specification_version: 2 });
+  });
+
+  it('keeps the audit trail append-only in the database itself', async () => {
+    const id = randomUUID();
+    await projectCommissionEvent(ds, projection(id, 1));
+    await expect(
+      ds.query(`UPDATE audit_events SET action = 'forged' WHERE commission_id = $1`, [id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(ds.query('DELETE FROM audit_events WHERE commission_id = $1', [id])).rejects.toThrow(
+      /append-only/,
+    );
+  });
+});
