@@ -31,7 +31,9 @@ export async function startWorker(config: AppConfig, dataSource: DataSource): Pr
     temporal: config.temporal,
     dataSource,
     logger: createLogger('test-worker', process.env.LOG_LEVEL ?? 'warn'),
-    workflows: { workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! } },
+    workflows: process.env.TEST_WORKFLOW_BUNDLE
+      ? { workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE } }
+      : undefined,
   });
   const running = worker.run();
   return {

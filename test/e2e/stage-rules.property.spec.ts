@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { ACTIONS, type Action, type Stage } from '@app/contracts';
+import { CommissionFactory, inOneHour } from '../support/factories';
+import { people, type TestUser } from '../support/people';
+import { startWorld, type World } from '../support/world';
+
+/** Every transition the stage rules allow for the actions built so far. */
+const LEGAL: ReadonlySet<string> = new Set([
+  'drafting>drafting',
+  'drafting>panel-review',
+  'panel-review>panel-review',
+  'panel-review>drafting',
+  'panel-review>signed-off',
+  'drafting>cancelled',
+  'panel-review>cancelled',
+  'signed-off>cancelled',
+  'signed-off>signed-off',
+]);
+
+const cast = [
+  people.officer,
+  people.otherOfficer,
+  people.chair,
+  people.wood,
+  people.trowler,
+  people.outsider,
+  people.supplier,
+  people.observer,
+];
+
+type Step = { action: Action; who: TestUser; approve: boolean; versionDelta: number; text: number };
+
+const step = fc.record({
+  action: fc.constantFrom(...ACTIONS.filter((a) => a !== 'move-deadline')),
+  who: fc.constantFrom(...cast),
+  approve: fc.boolean(),
+  versionDelta: fc.constantFrom(0, 0, 0, -1, 1),
+  text: fc.integer({ min: 0, max: 3 }),
+});
+
+describe('random actions by random roles (property)', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld();
+  });
+  afterAll(() => world.stop());
+
+  function send(id: string, s: Step, currentVersion: number | null) {
+    const caller = world.as(s.who);
+    const base = `/v1/commissions/${id}`;
+    switch (s.action) {
+      case 'edit-specification':
+        return caller.put(`${base}/specification`, { content: `# text ${s.text}` });
+      case 'submit-specification':
+        return caller.post(`${base}/specification/submit`, { respondBy: inOneHour() });
+      case 'sign-off':
+        return caller.post(`${base}/sign-offs`, {
+          decision: s.approve ? 'approve' : 'request-changes',
+          specificationVersion: Math.max(1, (currentVersion ?? 1) + s.versionDelta),
+          comment: 'a comment',
+        });
+      case 'declare-conflict':
+        return caller.post(`${base}/conflicts`, { supplier: `Supplier ${s.text}`, reason: 'r' });
+      case 'cancel':
+        return caller.post(`${base}/cancel`, { reason: 'property test' });
+      default:
+        throw new Error(`no request for ${s.action}`);
+    }
+  }
+
+  it('never breaks the stage rules and never answers 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.boolean(),
+        fc.array(step, { minLength: 1, maxLength: 10 }),
+        async (unanimous, steps) => {
+          const factory = unanimous
+            ? CommissionFactory.withPanel(3).unanimous()
+            : CommissionFactory.withPanel(3).quorum(2, true);
+          const created = await world.as(people.officer).post('/v1/commissions', factory.build());
+          expect(created.status).toBe(201);
+          const id: string = created.body.id;
+          for (const s of steps) {
+            const before = await world.as(s.who).get(`/v1/commissions/${id}`);
+            const known = before.status === 200;
+            const res = await send(id, s, known ? (before.body.specification?.currentVersion ?? null) : null);
+            expect(res.status).toBeLessThan(500);
+            const after = await world.as(people.observer).get(`/v1/commissions/${id}`).expect(200);
+            const from: Stage = (
+              await world.as(people.observer).get(`/v1/commissions/${id}/history`)
+            ).body.events.at(-1).fromStage;
+            if (res.status >= 400) {
+              expect([400, 403, 404, 409]).toContain(res.status);
+              expect(res.headers['content-type']).toMatch(/problem\+json/);
+              continue;
+            }
+            if (known && !before.body.allowedActions.includes(s.action)) {
+              // Only an exact repeat of an earlier sign-off is accepted when not allowed, and it changes nothing.
+              expect(s.action).toBe('sign-off');
+              expect(after.body.version).toBe(before.body.version);
+            }
+            if (known && after.body.version !== before.body.version) {
+              expect(LEGAL.has(`${from}>${after.body.stage}`)).toBe(true);
+            }
+          }
+          const final = await world.as(people.observer).get(`/v1/commissions/${id}/history`).expect(200);
+          expect(final.body.events.map((e: { seq: number }) => e.seq)).toEqual(
+            Array.from({ length: final.body.version }, (_, i) => i + 1),
+          );
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+});

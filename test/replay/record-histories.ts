@@ -1,0 +1,118 @@
+/**
+ * Records workflow histories from real runs for the replay test. Run it when a deliberate,
+ * versioned change to the workflow needs new histories (old ones stay: they are the point):
+ *
+ *   ./scripts/record-histories
+ *
+ * It drives commissions through the real API against the test Temporal server and writes each
+ * run's history to test/replay/histories/<scenario>.json.
+ */
+import 'tsconfig-paths/register';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { commissionWorkflowId } from '@app/contracts';
+import { CommissionFactory, inOneHour } from '../support/factories';
+import { people } from '../support/people';
+import { startWorld, type World } from '../support/world';
+
+/** A scenario opens one commission, drives it, and returns its id. */
+type Scenario = (world: World, opened: (id: string) => Promise<void>) => Promise<void>;
+
+const scenarios: Record<string, Scenario> = {
+  async 'sign-off-round-with-changes'(world, opened) {
+    const officer = world.as(people.officer);
+    const { body } = await officer.post(
+      '/v1/commissions',
+      CommissionFactory.withPanel(3).quorum(2, true).build(),
+    );
+    await opened(body.id);
+    const base = `/v1/commissions/${body.id}`;
+    await officer.put(`${base}/specification`, { content: '# v1' });
+    await officer.put(`${base}/specification`, { content: '# v2' });
+    await officer.post(`${base}/specification/submit`, { respondBy: inOneHour() });
+    await world
+      .as(people.wood)
+      .post(`${base}/sign-offs`, { decision: 'request-changes', specificationVersion: 2, comment: 'more' });
+    await officer.put(`${base}/specification`, { content: '# v3' });
+    await officer.post(`${base}/specification/submit`, { respondBy: inOneHour() });
+    await world.as(people.wood).post(`${base}/sign-offs`, { decision: 'approve', specificationVersion: 3 });
+    await world.as(people.wood).post(`${base}/sign-offs`, { decision: 'approve', specificationVersion: 3 });
+    await world.as(people.chair).post(`${base}/sign-offs`, { decision: 'approve', specificationVersion: 3 });
+    await world
+      .as(people.trowler)
+      .post(`${base}/conflicts`, { supplier: 'Acme Research', reason: 'former employer' });
+    await officer.post(`${base}/cancel`, { reason: 'recorded scenario ends' });
+  },
+  async 'refusals-and-cancel'(world, opened) {
+    const officer = world.as(people.officer);
+    const { body } = await officer.post(
+      '/v1/commissions',
+      CommissionFactory.withPanel(2).unanimous().build(),
+    );
+    await opened(body.id);
+    const base = `/v1/commissions/${body.id}`;
+    await officer.post(`${base}/specification/submit`, { respondBy: inOneHour() });
+    await world.as(people.wood).put(`${base}/specification`, { content: '# not the chair' });
+    await officer.put(`${base}/specification`, { content: '# v1' });
+    await officer.post(`${base}/specification/submit`, { respondBy: inOneHour() });
+    await world.as(people.wood).post(`${base}/sign-offs`, { decision: 'approve', specificationVersion: 9 });
+    await officer.post(`${base}/cancel`, { reason: 'withdrawn' });
+  },
+  async 'continued-as-new'(world, opened) {
+    const officer = world.as(people.officer);
+    const { body } = await officer.post(
+      '/v1/commissions',
+      CommissionFactory.withPanel(3).unanimous().build(),
+    );
+    await opened(body.id);
+    const base = `/v1/commissions/${body.id}`;
+    for (let i = 0; i < 14; i++) {
+      await world.as(people.trowler).post(`${base}/conflicts`, { supplier: `Supplier ${i}`, reason: 'r' });
+    }
+  },
+};
+
+function temporalCli(): string {
+  const gopath = execFileSync('go', ['env', 'GOPATH']).toString().trim();
+  return path.join(gopath, 'bin', 'temporal');
+}
+
+async function main(): Promise<void> {
+  const world = await startWorld();
+  try {
+    for (const [name, run] of Object.entries(scenarios)) {
+      // The first run is the one recorded: for a workflow that continued as new, it is the run
+      // whose history ends by handing its state on.
+      let first: { workflowId: string; runId: string } | undefined;
+      await run(world, async (id) => {
+        const workflowId = commissionWorkflowId(id);
+        first = { workflowId, runId: (await world.client.workflow.getHandle(workflowId).describe()).runId };
+      });
+      // The CLI writes the proto3 JSON form that Worker.runReplayHistory reads back.
+      const json = execFileSync(temporalCli(), [
+        'workflow',
+        'show',
+        '--address',
+        world.config.temporal.address,
+        '--workflow-id',
+        first!.workflowId,
+        '--run-id',
+        first!.runId,
+        '--output',
+        'json',
+      ]).toString();
+      const file = path.join(__dirname, 'histories', `${name}.json`);
+      writeFileSync(file, json);
+      const events = (JSON.parse(json) as { events: unknown[] }).events.length;
+      console.log(`recorded ${name}: ${events} events -> ${path.relative(process.cwd(), file)}`);
+    }
+  } finally {
+    await world.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
