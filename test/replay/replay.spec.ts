@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 
 /**
  * Histories recorded from real runs (test/replay/record-histories.ts) replayed against the current
@@ -10,6 +10,10 @@ const dir = path.join(__dirname, 'histories');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
 
 describe('replaying recorded commission histories', () => {
+  beforeAll(() => {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  });
+
   it('has recorded histories to replay', () => {
     expect(files.length).toBeGreaterThanOrEqual(3);
   });
