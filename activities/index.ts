@@ -1,17 +1,21 @@
+import type { NotificationConfig } from '@app/config';
 import type { Projection } from '@app/contracts';
 import type { Logger } from '@app/logging';
 import { Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
+import { createNotificationActivities } from './notifications/notification-activities';
 import { projectCommissionEvent } from './projection/project-commission-event';
 
 export interface ActivityDeps {
   dataSource: DataSource;
   logger: Logger;
+  notifications: NotificationConfig;
 }
 
 /** The worker's activities, built once with their collaborators (see apps/worker). */
 export function createActivities(deps: ActivityDeps) {
   return {
+    ...createNotificationActivities(deps),
     async projectCommissionEvent(p: Projection): Promise<void> {
       const info = Context.current().info;
       const written = await projectCommissionEvent(deps.dataSource, p);

@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -13,29 +14,53 @@ import {
   CommissionStateQuery,
   DeclareConflictUpdate,
   EditSpecificationUpdate,
+  MoveDeadlineUpdate,
   ProjectedUpdate,
   SignOffUpdate,
   SubmitSpecificationUpdate,
   isFinal,
+  notificationKey,
   type Actor,
   type ActorRef,
   type CommissionView,
   type NewCommission,
+  type NotificationRequest,
   type Projection,
   type RefusalDetails,
 } from '@app/contracts';
 import type { CommissionActivities } from '@app/activities';
 import * as decide from './decide';
+import {
+  applyMoveDeadline,
+  checkMoveDeadline,
+  closeAllDeadlines,
+  openReportDeadlines,
+  syncSignOffDeadline,
+} from './deadline-commands';
+import { nextWake, takeDue } from './deadlines';
+import { recipientsFor } from './recipients';
 import { initialState, summaryOf } from './initial-state';
 import type { CommandRefusal } from './refusal';
 
 export type CommissionWorkflowInput =
   { kind: 'open'; commission: NewCommission } | { kind: 'resume'; state: CommissionView };
 
-const { projectCommissionEvent } = proxyActivities<CommissionActivities>({
+const { projectCommissionEvent, recordNotification } = proxyActivities<CommissionActivities>({
   startToCloseTimeout: '15 seconds',
-  // The read model must catch up whatever the database does, so there is no attempt limit.
+  // The read model and the outbox must catch up whatever the database does: no attempt limit.
   retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+/** Each attempt sends over every channel not yet done; after the last, the failure is recorded. */
+export const DELIVERY_ATTEMPTS = 12;
+const { deliverNotification } = proxyActivities<CommissionActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '5 minutes',
+    maximumAttempts: DELIVERY_ATTEMPTS,
+  },
 });
 
 function refuse(refusal: CommandRefusal | null): void {
@@ -59,6 +84,12 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
   const state = input.kind === 'open' ? initialState(input.commission, nowIso()) : input.state;
   const outbox: Projection[] = [];
   let projectedSeq = state.version;
+  // Commissions opened before deadlines existed replay without them (see test/replay).
+  const tracksDeadlines = patched('deadlines');
+  let deadlinesChanged = false;
+  const notifications: NotificationRequest[] = [];
+  let deliveriesInFlight = 0;
+  if (tracksDeadlines && !state.deadlines) openReportDeadlines(state, Date.now());
 
   function record(actor: ActorRef, fromStage: CommissionView['stage'] | null, change: decide.Change): number {
     state.version += 1;
@@ -86,7 +117,14 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
     apply: (s: CommissionView, cmd: C, at: string) => decide.Change | null,
   ): Promise<CommissionView> {
     const fromStage = state.stage;
-    const change = apply(state, cmd, nowIso());
+    const roundBefore = state.signOff.current;
+    const at = nowIso();
+    const change = apply(state, cmd, at);
+    if (tracksDeadlines && change) {
+      syncSignOffDeadline(state, roundBefore, Date.parse(at));
+      if (isFinal(state.stage)) closeAllDeadlines(state, Date.parse(at));
+      deadlinesChanged = true;
+    }
     const seq = change ? record(cmd.actor, fromStage, change) : state.version;
     await condition(() => projectedSeq >= seq);
     return state;
@@ -121,17 +159,75 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
   setHandler(CancelCommissionUpdate, (cmd) => accept(cmd, decide.applyCancel), {
     validator: (cmd) => refuse(decide.checkCancel(state, cmd)),
   });
+  if (tracksDeadlines) {
+    setHandler(MoveDeadlineUpdate, (cmd) => accept(cmd, applyMoveDeadline), {
+      validator: (cmd) => refuse(checkMoveDeadline(state, cmd, Date.now())),
+    });
+  }
+
+  /**
+   * The deadline scheduler: one updatable timer for the earliest pending reminder or escalation.
+   * A command that changes deadlines wakes it to plan again, so a moved date takes effect at once.
+   */
+  async function watchDeadlines(): Promise<void> {
+    while (!isFinal(state.stage)) {
+      const wake = nextWake(state.deadlines ?? [], state.reminderPolicy);
+      const wait = wake === null ? undefined : wake - Date.now();
+      if (wait === undefined) await condition(() => deadlinesChanged || isFinal(state.stage));
+      else if (wait > 0) await condition(() => deadlinesChanged || isFinal(state.stage), wait);
+      deadlinesChanged = false;
+      if (isFinal(state.stage)) return;
+      for (const due of takeDue(state.deadlines ?? [], state.reminderPolicy, Date.now())) {
+        const { deadline } = due;
+        notifications.push({
+          key: notificationKey(state.id, deadline.milestone, deadline.version, due.offset),
+          commissionId: state.id,
+          commissionTitle: state.title,
+          milestone: deadline.milestone,
+          deadlineVersion: deadline.version,
+          kind: due.kind,
+          offset: due.offset,
+          dueAt: deadline.dueAt,
+          scheduledFor: due.at,
+          recipients: recipientsFor(state, deadline, due.kind),
+        });
+      }
+    }
+  }
+
+  /** Records each notification once in the outbox, then delivers it; deliveries run side by side. */
+  async function dispatchNotifications(): Promise<void> {
+    for (;;) {
+      await condition(() => notifications.length > 0);
+      const next = notifications[0];
+      await recordNotification(next);
+      notifications.shift();
+      deliveriesInFlight += 1;
+      deliverNotification(next.key)
+        .catch((err: unknown) => log.error('notification not delivered', { key: next.key, err }))
+        .finally(() => {
+          deliveriesInFlight -= 1;
+        });
+    }
+  }
+
+  if (tracksDeadlines) {
+    // Both loops live as long as the run; a failure in either fails the workflow task, visibly.
+    void watchDeadlines();
+    void dispatchNotifications();
+  }
+  const quiet = () => notifications.length === 0 && deliveriesInFlight === 0;
 
   // Projection runs in order, one event at a time, so the read model never sees a gap. Handlers
   // may be waiting on projection, so the loop keeps draining until they have all answered.
   const winding = () => isFinal(state.stage) || workflowInfo().continueAsNewSuggested;
   for (;;) {
-    await condition(() => outbox.length > 0 || (winding() && allHandlersFinished()));
+    await condition(() => outbox.length > 0 || (winding() && allHandlersFinished() && quiet()));
     while (outbox.length > 0) {
       await projectCommissionEvent(outbox[0]);
       projectedSeq = outbox.shift()!.event.seq;
     }
-    if (outbox.length > 0 || !allHandlersFinished()) continue;
+    if (outbox.length > 0 || !allHandlersFinished() || !quiet()) continue;
     if (isFinal(state.stage)) return state;
     if (workflowInfo().continueAsNewSuggested) {
       log.info('continuing as new', { version: state.version });

@@ -7,6 +7,7 @@ import { workflowSource } from './workflow-bundle';
 
 export interface CommissionWorkerOptions {
   temporal: AppConfig['temporal'];
+  notifications: AppConfig['notifications'];
   dataSource: DataSource;
   logger: Logger;
   /** Overrides where workflow code comes from (tests pass a bundle built once for the run). */
@@ -23,7 +24,11 @@ export async function createCommissionWorker(
       connection,
       namespace: opts.temporal.namespace,
       taskQueue: opts.temporal.taskQueue,
-      activities: createActivities({ dataSource: opts.dataSource, logger: opts.logger }),
+      activities: createActivities({
+        dataSource: opts.dataSource,
+        logger: opts.logger,
+        notifications: opts.notifications,
+      }),
       ...(opts.workflows ?? workflowSource()),
       shutdownGraceTime: '10s',
     });

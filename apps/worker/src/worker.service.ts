@@ -32,6 +32,7 @@ export class WorkerService implements OnModuleInit, OnApplicationBootstrap, Befo
   async onModuleInit(): Promise<void> {
     const { worker, connection } = await createCommissionWorker({
       temporal: this.config.temporal,
+      notifications: this.config.notifications,
       dataSource: this.dataSource,
       logger: this.logger,
     });

@@ -31,6 +31,10 @@ const schema = z
       .string()
       .regex(/^\d+(kb|mb)$/, 'must be like 256kb or 1mb')
       .default('256kb'),
+    SMTP_URL: url(['smtp', 'smtps']).optional(),
+    SMTP_FROM: z.string().min(3).default('Commissioning <commissioning@localhost>'),
+    WEBHOOK_URL: url(['http', 'https']).optional(),
+    WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (!env.JWT_SECRET && !env.JWT_PUBLIC_KEY) {
@@ -38,6 +42,13 @@ const schema = z
         code: z.ZodIssueCode.custom,
         path: ['JWT_SECRET'],
         message: 'set JWT_SECRET (embedded default) or JWT_PUBLIC_KEY (production issuer)',
+      });
+    }
+    if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['WEBHOOK_SECRET'],
+        message: 'webhooks are signed: set WEBHOOK_SECRET with WEBHOOK_URL',
       });
     }
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === EMBEDDED_JWT_SECRET) {
@@ -61,6 +72,16 @@ export interface AppConfig {
   http: { host: string; port: number; publicBaseUrl: string; bodyLimit: string };
   logLevel: Env['LOG_LEVEL'];
   auth: { secret?: string; publicKey?: string; issuer?: string; audience?: string };
+  notifications: NotificationConfig;
+}
+
+/** Delivery channels; with neither SMTP nor a webhook, notifications are recorded and logged. */
+export interface NotificationConfig {
+  smtpUrl?: string;
+  smtpFrom: string;
+  webhookUrl?: string;
+  webhookSecret?: string;
+  publicBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -98,6 +119,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       publicKey: e.JWT_PUBLIC_KEY,
       issuer: e.JWT_ISSUER,
       audience: e.JWT_AUDIENCE,
+    },
+    notifications: {
+      smtpUrl: e.SMTP_URL,
+      smtpFrom: e.SMTP_FROM,
+      webhookUrl: e.WEBHOOK_URL,
+      webhookSecret: e.WEBHOOK_SECRET,
+      publicBaseUrl: e.PUBLIC_BASE_URL,
     },
   };
 }

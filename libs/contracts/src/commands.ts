@@ -1,4 +1,5 @@
 import type { Decision } from './commission';
+import type { Milestone } from './deadlines';
 import type { Actor } from './people';
 
 /** Every command carries the actor the API verified; the workflow never trusts a body for it. */
@@ -28,5 +29,11 @@ export interface DeclareConflict extends Command {
 }
 
 export interface CancelCommission extends Command {
+  reason: string;
+}
+
+export interface MoveDeadline extends Command {
+  milestone: Milestone;
+  dueAt: string;
   reason: string;
 }

@@ -1,3 +1,4 @@
+import type { Deadline, DeadlineMove } from './deadlines';
 import type { ActorRef, PanelMember, Person } from './people';
 import type { Stage } from './stages';
 
@@ -123,4 +124,7 @@ export interface CommissionView {
   };
   conflicts: ConflictOfInterest[];
   cancellation: { reason: string; by: ActorRef; at: string } | null;
+  /** Absent on commissions opened before deadlines were tracked (see the `deadlines` patch). */
+  deadlines?: Deadline[];
+  deadlineMoves?: DeadlineMove[];
 }

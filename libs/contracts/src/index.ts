@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './commands';
 export * from './commission';
+export * from './deadlines';
 export * from './duration';
 export * from './errors';
 export * from './ids';

@@ -4,6 +4,7 @@ import type {
   CancelCommission,
   DeclareConflict,
   EditSpecification,
+  MoveDeadline,
   SignOff,
   SubmitSpecification,
 } from './commands';
@@ -20,6 +21,7 @@ export const SubmitSpecificationUpdate = defineUpdate<CommissionView, [SubmitSpe
 export const SignOffUpdate = defineUpdate<CommissionView, [SignOff]>('SignOff');
 export const DeclareConflictUpdate = defineUpdate<CommissionView, [DeclareConflict]>('DeclareConflict');
 export const CancelCommissionUpdate = defineUpdate<CommissionView, [CancelCommission]>('CancelCommission');
+export const MoveDeadlineUpdate = defineUpdate<CommissionView, [MoveDeadline]>('MoveDeadline');
 /** Waits until every change so far is in the read model; used with start so a create reads its writes. */
 export const ProjectedUpdate = defineUpdate<CommissionView, []>('Projected');
 

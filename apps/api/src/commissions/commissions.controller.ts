@@ -15,6 +15,7 @@ import {
   CancelCommissionUpdate,
   DeclareConflictUpdate,
   EditSpecificationUpdate,
+  MoveDeadlineUpdate,
   SignOffUpdate,
   SubmitSpecificationUpdate,
   allowedActions,
@@ -30,11 +31,13 @@ import { CreateCommissionDto } from './dto/create-commission.dto';
 import {
   CancelDto,
   ConflictDto,
+  MoveDeadlineDto,
   SignOffDto,
   SpecificationDto,
   SubmitSpecificationDto,
 } from './dto/commands.dto';
 import { ListCommissionsQuery } from './dto/list-commissions.query';
+import { RemindersReadModel } from './reminders-read-model';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'repeat-safe POST' };
 
@@ -45,6 +48,7 @@ export class CommissionsController {
   constructor(
     private readonly commissions: CommissionsService,
     private readonly readModel: CommissionReadModel,
+    private readonly reminders: RemindersReadModel,
   ) {}
 
   @Post()
@@ -218,6 +222,45 @@ export class CommissionsController {
       await this.commissions.command(id, CancelCommissionUpdate, { actor, reason: dto.reason }, key),
       actor,
     );
+  }
+
+  @Post(':id/deadlines')
+  @HttpCode(200)
+  @RequireRoles('officer')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  async moveDeadline(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: MoveDeadlineDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    const cmd = { actor, milestone: dto.milestone, dueAt: dto.dueAt, reason: dto.reason };
+    return present(await this.commissions.command(id, MoveDeadlineUpdate, cmd, key), actor);
+  }
+
+  @Get(':id/reminders')
+  async listReminders(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    notForSuppliers(actor);
+    const view = await this.commissions.view(id);
+    const deadlines = view.deadlines ?? [];
+    return {
+      ...header(view, actor),
+      deadlines: deadlines.map((d) => ({
+        milestone: d.milestone,
+        dueAt: d.dueAt,
+        version: d.version,
+        open: d.closedReason === null,
+        closedReason: d.closedReason,
+        nextReminderAt: d.reminders.find((r) => r.status === 'scheduled')?.at ?? null,
+      })),
+      scheduled: deadlines.flatMap((d) =>
+        d.reminders
+          .filter((r) => r.status === 'scheduled')
+          .map((r) => ({ milestone: d.milestone, kind: r.kind, offset: r.offset, at: r.at, dueAt: d.dueAt })),
+      ),
+      moves: view.deadlineMoves ?? [],
+      notifications: await this.reminders.forCommission(id),
+    };
   }
 }
 

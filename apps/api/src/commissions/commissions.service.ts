@@ -64,6 +64,10 @@ export class CommissionsService {
     if (Date.parse(dto.milestones.interimReportDueAt) >= Date.parse(dto.milestones.finalReportDueAt)) {
       problems.push({ field: 'milestones', message: 'the interim report is due before the final report' });
     }
+    for (const [field, at] of Object.entries(dto.milestones)) {
+      if (Date.parse(at) <= Date.now())
+        problems.push({ field: `milestones.${field}`, message: 'must be in the future' });
+    }
     if (dto.dependsOn && !(await this.readModel.find(dto.dependsOn.commissionId))) {
       problems.push({ field: 'dependsOn.commissionId', message: 'no commission with this id' });
     }

@@ -1,4 +1,5 @@
 import { CommissionReadModel1764100000000 } from './1764100000000-CommissionReadModel';
+import { NotificationOutbox1764200000000 } from './1764200000000-NotificationOutbox';
 
-/** In order; listed explicitly so the bundle-free build and ts-jest find the same set. */
-export const MIGRATIONS = [CommissionReadModel1764100000000];
+/** In order; listed explicitly so the compiled build and ts-jest find the same set. */
+export const MIGRATIONS = [CommissionReadModel1764100000000, NotificationOutbox1764200000000];

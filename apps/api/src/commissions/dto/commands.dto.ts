@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { DECISIONS, type Decision } from '@app/contracts';
+import { DECISIONS, MILESTONES, type Decision, type Milestone } from '@app/contracts';
 import { IsDateTimeWithOffset } from './validators';
 
 export class SpecificationDto {
@@ -50,6 +50,22 @@ export class ConflictDto {
 
 export class CancelDto {
   @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5_000)
+  reason!: string;
+}
+
+export class MoveDeadlineDto {
+  @ApiProperty({ enum: MILESTONES })
+  @IsIn(MILESTONES)
+  milestone!: Milestone;
+
+  @ApiProperty({ example: '2027-01-22T17:00:00Z' })
+  @IsDateTimeWithOffset()
+  dueAt!: string;
+
+  @ApiProperty({ example: 'The chair is away until the 20th' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(5_000)

@@ -1,0 +1,84 @@
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { NotificationConfig } from '@app/config';
+import type { NotificationRequest } from '@app/contracts';
+import type { Logger } from '@app/logging';
+import type { DataSource } from 'typeorm';
+import { ChannelSender, channelsFor } from './channels';
+import { loadEntry, markAttempt, recordInOutbox } from './outbox';
+import { render } from './render';
+
+export interface NotificationDeps {
+  dataSource: DataSource;
+  logger: Logger;
+  notifications: NotificationConfig;
+}
+
+/**
+ * Outbox first, delivery second: a reminder is recorded once (its key is the outbox key), then
+ * delivered at least once over each channel, with the same key on every attempt so a receiver can
+ * drop a duplicate. Each attempt's outcome is written so `GET …/reminders` shows it.
+ */
+export function createNotificationActivities(deps: NotificationDeps) {
+  const sender = new ChannelSender(deps.notifications, (msg, fields) => deps.logger.info(fields, msg));
+
+  return {
+    async recordNotification(n: NotificationRequest): Promise<void> {
+      const recorded = await recordInOutbox(
+        deps.dataSource,
+        n,
+        render(n, deps.notifications.publicBaseUrl),
+        channelsFor(deps.notifications),
+      );
+      deps.logger.info(
+        { workflowId: `commission-${n.commissionId}`, key: n.key, recorded },
+        recorded ? 'notification recorded' : 'notification already recorded',
+      );
+    },
+
+    async deliverNotification(key: string): Promise<void> {
+      const info = Context.current().info;
+      const entry = await loadEntry(deps.dataSource, key);
+      if (!entry)
+        throw ApplicationFailure.nonRetryable(`no notification ${key} in the outbox`, 'UnknownNotification');
+      const final = info.attempt >= (info.retryPolicy?.maximumAttempts ?? Infinity);
+      const failures: string[] = [];
+      for (const d of entry.deliveries.filter((x) => x.status === 'pending')) {
+        try {
+          await sender.send(d.channel, {
+            key,
+            subject: entry.subject,
+            body: entry.body,
+            link: entry.link,
+            recipients: entry.recipients,
+            payload: {
+              key,
+              commissionId: entry.commissionId,
+              milestone: entry.milestone,
+              kind: entry.kind,
+              offset: entry.offset,
+              dueAt: entry.dueAt.toISOString(),
+              scheduledFor: entry.scheduledFor.toISOString(),
+              recipients: entry.recipients,
+            },
+          });
+          await markAttempt(deps.dataSource, key, d.channel, { sent: true });
+        } catch (err) {
+          const error = (err as Error).message;
+          failures.push(`${d.channel}: ${error}`);
+          await markAttempt(deps.dataSource, key, d.channel, { sent: false, error, final });
+        }
+      }
+      const log = { workflowId: info.workflowExecution?.workflowId, key, attempt: info.attempt };
+      if (failures.length === 0) {
+        deps.logger.info(log, 'notification delivered');
+        return;
+      }
+      if (final) {
+        deps.logger.error({ ...log, failures }, 'notification delivery failed for good');
+        return;
+      }
+      deps.logger.warn({ ...log, failures }, 'notification delivery failed; will retry');
+      throw ApplicationFailure.retryable(failures.join('; '), 'DeliveryFailed');
+    },
+  };
+}

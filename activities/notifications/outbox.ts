@@ -1,0 +1,97 @@
+import type { NotificationRequest } from '@app/contracts';
+import type { DataSource } from 'typeorm';
+import type { Channel } from './channels';
+import type { RenderedNotification } from './render';
+
+/** Records a notification and a pending delivery per channel; a second call changes nothing. */
+export async function recordInOutbox(
+  ds: DataSource,
+  n: NotificationRequest,
+  text: RenderedNotification,
+  channels: Channel[],
+): Promise<boolean> {
+  return ds.transaction(async (tx) => {
+    const inserted: unknown[] = await tx.query(
+      `INSERT INTO notifications
+         (key, commission_id, milestone, deadline_version, kind, "offset", due_at, scheduled_for,
+          recipients, subject, body, link)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT DO NOTHING RETURNING key`,
+      [
+        n.key,
+        n.commissionId,
+        n.milestone,
+        n.deadlineVersion,
+        n.kind,
+        n.offset,
+        n.dueAt,
+        n.scheduledFor,
+        JSON.stringify(n.recipients),
+        text.subject,
+        text.body,
+        text.link,
+      ],
+    );
+    if (inserted.length === 0) return false;
+    for (const channel of channels) {
+      await tx.query(
+        `INSERT INTO notification_deliveries (notification_key, channel) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+        [n.key, channel],
+      );
+    }
+    return true;
+  });
+}
+
+export interface OutboxEntry {
+  key: string;
+  commissionId: string;
+  milestone: string;
+  kind: string;
+  offset: string;
+  dueAt: Date;
+  scheduledFor: Date;
+  recipients: { userId: string; name: string; email: string }[];
+  subject: string;
+  body: string;
+  link: string;
+  deliveries: { channel: Channel; status: 'pending' | 'sent' | 'failed'; attempts: number }[];
+}
+
+export async function loadEntry(ds: DataSource, key: string): Promise<OutboxEntry | null> {
+  const [row] = await ds.query(
+    `SELECT key, commission_id AS "commissionId", milestone, kind, "offset", due_at AS "dueAt",
+            scheduled_for AS "scheduledFor", recipients, subject, body, link
+       FROM notifications WHERE key = $1`,
+    [key],
+  );
+  if (!row) return null;
+  const deliveries = await ds.query(
+    `SELECT channel, status, attempts FROM notification_deliveries WHERE notification_key = $1 ORDER BY channel`,
+    [key],
+  );
+  return { ...row, deliveries };
+}
+
+export async function markAttempt(
+  ds: DataSource,
+  key: string,
+  channel: Channel,
+  outcome: { sent: true } | { sent: false; error: string; final: boolean },
+): Promise<void> {
+  await ds.query(
+    `UPDATE notification_deliveries
+        SET attempts = attempts + 1,
+            last_attempt_at = now(),
+            status = $3,
+            sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE sent_at END,
+            last_error = $4
+      WHERE notification_key = $1 AND channel = $2 AND status <> 'sent'`,
+    [
+      key,
+      channel,
+      outcome.sent ? 'sent' : outcome.final ? 'failed' : 'pending',
+      outcome.sent ? null : outcome.error,
+    ],
+  );
+}
