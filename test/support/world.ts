@@ -12,7 +12,7 @@ import { openDataSource, startWorker, testConfig, type TestWorker } from './temp
 export interface World {
   config: AppConfig;
   ds: DataSource;
-  worker: TestWorker;
+  worker: Pick<TestWorker, 'stop'> & { worker?: TestWorker['worker'] };
   app: INestApplication;
   client: Client;
   as(user: TestUser): Caller;
@@ -26,11 +26,21 @@ export interface Caller {
   put(path: string, body?: object): request.Test;
 }
 
-export async function startWorld(): Promise<World> {
-  const config = testConfig();
+export interface WorldOptions {
+  notifications?: Partial<AppConfig['notifications']>;
+  /** False when the test runs its worker in a process of its own (to kill it). */
+  worker?: boolean;
+}
+
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
+  const base = testConfig();
+  const config = { ...base, notifications: { ...base.notifications, ...options.notifications } };
   process.env.TEMPORAL_TASK_QUEUE = config.temporal.taskQueue;
   const ds = await openDataSource(config);
-  const worker = await startWorker(config, ds);
+  const worker =
+    options.worker === false
+      ? { worker: undefined, stop: async () => undefined }
+      : await startWorker(config, ds);
   const app = await createApp();
   await app.init();
   const http = request(app.getHttpServer());

@@ -23,8 +23,6 @@ export interface Change {
   effects: ProjectionEffect[];
 }
 
-export const MAX_SPECIFICATION_BYTES = 200_000;
-
 export function checkEditSpecification(s: CommissionView, cmd: EditSpecification): CommandRefusal | null {
   const refusal = ruleRefusal('edit-specification', s, cmd.actor);
   if (refusal) return refusal;
@@ -70,6 +68,14 @@ export function checkSubmitSpecification(
   if (refusal) return refusal;
   if (s.specification.currentVersion === null) {
     return conflict(s, 'there is no specification version to submit yet');
+  }
+  const current = s.specification.versions.at(-1)!;
+  if (current.changeRequests.length > 0) {
+    // Members decide once per version, so an unchanged resubmission could never be signed off.
+    return conflict(
+      s,
+      `version ${current.version} was sent back with requested changes; revise it before submitting`,
+    );
   }
   const respondBy = Date.parse(cmd.respondBy);
   if (Number.isNaN(respondBy)) return invalid(s, 'respondBy is not a date-time');

@@ -34,11 +34,14 @@ export function workflowBundleOptions(root = projectRoot()): BundleOptions {
 
 export const PREBUILT_BUNDLE = path.join('dist', 'workflow-bundle.js');
 
-/** The prebuilt bundle when the production build made one, otherwise bundle from source. */
+/**
+ * The prebuilt bundle when the production build made one (or WORKFLOW_BUNDLE_PATH names one),
+ * otherwise bundle from source.
+ */
 export function workflowSource(
   root = projectRoot(),
 ): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> {
-  const prebuilt = path.join(root, PREBUILT_BUNDLE);
+  const prebuilt = process.env.WORKFLOW_BUNDLE_PATH ?? path.join(root, PREBUILT_BUNDLE);
   if (process.env.WORKFLOW_BUNDLE !== 'source' && existsSync(prebuilt)) {
     return { workflowBundle: { codePath: prebuilt } };
   }

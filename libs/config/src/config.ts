@@ -8,7 +8,12 @@ const url = (protocols: string[]) =>
       message: `must start with ${protocols.map((p) => `${p}:`).join(' or ')}`,
     });
 
-const hostPort = z.string().regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port');
+const hostPort = z
+  .string()
+  .regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port')
+  .refine((v) => !v.includes(':') || (Number(v.split(':')[1]) > 0 && Number(v.split(':')[1]) <= 65535), {
+    message: 'port must be between 1 and 65535',
+  });
 
 /** The environment the API and the worker read, with the embedded default for this machine. */
 const schema = z
@@ -130,9 +135,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 }
 
-/** Empty variables count as unset, as a shell `FOO= cmd` intends. */
+/** Empty or blank variables count as unset, as a shell `FOO= cmd` intends. */
 function pickDefined(source: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(source)) if (v !== undefined && v !== '') out[k] = v;
+  for (const [k, v] of Object.entries(source)) if (v !== undefined && v.trim() !== '') out[k] = v;
   return out;
 }

@@ -20,10 +20,10 @@ export function parseDuration(text: string): number {
   return Math.round(w * 7 * DAY + d * DAY + h * HOUR + min * MINUTE + s * SECOND);
 }
 
+/** True for a duration longer than zero: a zero offset or interval would fire without end. */
 export function isDuration(text: string): boolean {
   try {
-    parseDuration(text);
-    return true;
+    return parseDuration(text) > 0;
   } catch {
     return false;
   }
