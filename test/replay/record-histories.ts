@@ -9,7 +9,7 @@
  */
 import 'tsconfig-paths/register';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { commissionWorkflowId } from '@app/contracts';
 import { CommissionFactory, inOneHour } from '../support/factories';
@@ -19,7 +19,35 @@ import { startWorld, type World } from '../support/world';
 /** A scenario opens one commission, drives it, and returns its id. */
 type Scenario = (world: World, opened: (id: string) => Promise<void>) => Promise<void>;
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 const scenarios: Record<string, Scenario> = {
+  async 'deadlines-remind-move-escalate-and-meet'(world, opened) {
+    const officer = world.as(people.officer);
+    const { body } = await officer.post(
+      '/v1/commissions',
+      CommissionFactory.withPanel(2)
+        .unanimous()
+        .with({ reminderPolicy: { before: ['PT2S'], overdueEvery: 'PT1S' } })
+        .build(),
+    );
+    await opened(body.id);
+    const base = `/v1/commissions/${body.id}`;
+    await officer.put(`${base}/specification`, { content: '# v1' });
+    await officer.post(`${base}/specification/submit`, {
+      respondBy: new Date(Date.now() + 4000).toISOString(),
+    });
+    await sleep(2500); // the first reminder goes out
+    await officer.post(`${base}/deadlines`, {
+      milestone: 'sign-off',
+      dueAt: new Date(Date.now() + 3000).toISOString(),
+      reason: 'recorded scenario moves it',
+    });
+    await sleep(4500); // the moved reminder, then escalations
+    await world.as(people.chair).post(`${base}/sign-offs`, { decision: 'approve', specificationVersion: 1 });
+    await world.as(people.wood).post(`${base}/sign-offs`, { decision: 'approve', specificationVersion: 1 });
+    await officer.post(`${base}/cancel`, { reason: 'recorded scenario ends' });
+  },
   async 'sign-off-round-with-changes'(world, opened) {
     const officer = world.as(people.officer);
     const { body } = await officer.post(
@@ -81,7 +109,14 @@ function temporalCli(): string {
 async function main(): Promise<void> {
   const world = await startWorld();
   try {
+    // Histories already recorded are kept as they are: they stand for workflows already running.
+    const force = process.argv.includes('--force');
     for (const [name, run] of Object.entries(scenarios)) {
+      const file = path.join(__dirname, 'histories', `${name}.json`);
+      if (existsSync(file) && !force) {
+        console.log(`kept ${name} (recorded earlier)`);
+        continue;
+      }
       // The first run is the one recorded: for a workflow that continued as new, it is the run
       // whose history ends by handing its state on.
       let first: { workflowId: string; runId: string } | undefined;
@@ -102,7 +137,6 @@ async function main(): Promise<void> {
         '--output',
         'json',
       ]).toString();
-      const file = path.join(__dirname, 'histories', `${name}.json`);
       writeFileSync(file, json);
       const events = (JSON.parse(json) as { events: unknown[] }).events.length;
       console.log(`recorded ${name}: ${events} events -> ${path.relative(process.cwd(), file)}`);
