@@ -72,12 +72,18 @@ describe('deadlines that remind and escalate by themselves', () => {
     await hooks.waitFor(() => hooks.for(id).length >= 1, 6000);
     await approve(people.wood, id);
     await hooks.waitFor(() => hooks.for(id).length >= 4, 12000);
+    const overdueIds = async () =>
+      (
+        await world.as(people.observer).get('/v1/commissions?overdue=true&limit=100').expect(200)
+      ).body.items.map((c: { id: string }) => c.id);
+    expect(await overdueIds()).toContain(id);
     await approve(people.chair, id);
     const met = await approve(people.trowler, id);
     expect(met.body.stage).toBe('signed-off');
     const afterMet = hooks.for(id).length;
     await sleep(3000);
     expect(hooks.for(id).length).toBe(afterMet); // meeting the milestone cancelled the rest
+    expect(await overdueIds()).not.toContain(id);
 
     const calls = hooks.for(id).slice(0, 4);
     expect(calls.map((c) => c.body.offset)).toEqual(['before:PT4S', 'before:PT2S', 'overdue:0', 'overdue:1']);

@@ -1,3 +1,4 @@
+import { openReportDeadlines } from '../../workflows/commission/deadline-commands';
 import {
   REFUSALS,
   type Actor,
@@ -105,10 +106,17 @@ describe('a newly opened commission', () => {
     expect(summary.stage).toBe('drafting');
     expect(summary.specificationVersion).toBeNull();
     expect(summary.keyDates).toEqual({
+      nextDueAt: null,
       signOffRespondBy: null,
       interimReportDueAt: '2030-06-30T16:00:00.000Z',
       finalReportDueAt: '2030-09-30T16:00:00.000Z',
     });
+  });
+
+  it('names the earliest open due date once its deadlines are tracked', () => {
+    const s = opened();
+    openReportDeadlines(s, NOW);
+    expect(summaryOf(s).keyDates.nextDueAt).toBe('2030-06-30T16:00:00.000Z');
   });
 });
 

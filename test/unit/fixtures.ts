@@ -1,3 +1,4 @@
+import { people as cast } from '../support/people';
 import {
   DEFAULT_REMINDER_POLICY,
   type Actor,
@@ -5,30 +6,14 @@ import {
   type NewCommission,
   type PanelMember,
   type Person,
-  type Role,
   type SignOffDecision,
   type SignOffRule,
 } from '@app/contracts';
 
 /** Plain data for the pure unit tests: the cast of the letter, and a commission they sit on. */
 
-const actor = (userId: string, name: string, roles: Role[]): Actor => ({
-  userId,
-  name,
-  email: `${userId}@example.gov.uk`,
-  roles,
-});
-
-export const people = {
-  officer: actor('officer.one', 'Olivia Officer', ['officer']),
-  otherOfficer: actor('officer.two', 'Oscar Officer', ['officer']),
-  chair: actor('julian.le-grand', 'Julian Le Grand', ['panel']),
-  wood: actor('alan.wood', 'Alan Wood', ['panel']),
-  trowler: actor('isabelle.trowler', 'Isabelle Trowler', ['panel']),
-  outsider: actor('panel.outsider', 'Pat Outsider', ['panel']),
-  supplier: actor('supplier.acme', 'Acme Research', ['supplier']),
-  observer: actor('ministers-office', "Minister's office", ['observer']),
-};
+/** The same cast as the integration tests, used here as plain actors. */
+export const people: Record<keyof typeof cast, Actor> = cast;
 
 export const person = (a: Actor): Person => ({ userId: a.userId, name: a.name, email: a.email });
 

@@ -45,6 +45,12 @@ export function summaryOf(s: CommissionView): CommissionSummary {
     version: s.version,
     specificationVersion: s.specification.currentVersion,
     keyDates: {
+      // The earliest due date still open: a list can ask which commissions are overdue.
+      nextDueAt:
+        (s.deadlines ?? [])
+          .filter((d) => d.closedReason === null)
+          .map((d) => d.dueAt)
+          .sort()[0] ?? null,
       signOffRespondBy: s.signOff.current?.respondBy ?? null,
       interimReportDueAt: s.milestones.interimReportDueAt,
       finalReportDueAt: s.milestones.finalReportDueAt,

@@ -9,6 +9,7 @@ export interface ListFilter {
   stages?: readonly Stage[];
   programmeId?: string;
   q?: string;
+  overdue?: boolean;
   cursor?: string;
   limit: number;
 }
@@ -57,6 +58,10 @@ export class CommissionReadModel {
     if (filter.q) {
       const like = `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
       qb.andWhere('(c.title ILIKE :like OR c.description ILIKE :like)', { like });
+    }
+    if (filter.overdue !== undefined) {
+      const overdue = `(c.key_dates->>'nextDueAt')::timestamptz < now()`;
+      qb.andWhere(filter.overdue ? overdue : `NOT coalesce(${overdue}, false)`);
     }
     if (filter.cursor) {
       const c = decodeCursor(filter.cursor);

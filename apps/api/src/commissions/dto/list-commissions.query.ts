@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { STAGES, type Stage } from '@app/contracts';
 
 export class ListCommissionsQuery {
@@ -14,6 +14,12 @@ export class ListCommissionsQuery {
   @IsString()
   @MaxLength(200)
   programmeId?: string;
+
+  @ApiPropertyOptional({ description: 'only commissions with an open deadline already past' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
 
   @ApiPropertyOptional({ description: 'words in the title or description' })
   @IsOptional()
