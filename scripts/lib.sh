@@ -60,7 +60,7 @@ start_temporal() {
   fi
   mkdir -p "$data"
   local log="$data/temporal.log"
-  "$bin" server start-dev --ip 127.0.0.1 --port "$port" --ui-port "$ui" \
+  setsid "$bin" server start-dev --ip 127.0.0.1 --port "$port" --ui-port "$ui" \
     --db-filename "$data/temporal.db" --namespace default \
     --log-format json --log-level warn "$@" >"$log" 2>&1 &
   local pid=$!

@@ -4,7 +4,7 @@ import type { NotificationRequest } from '@app/contracts';
 import type { Logger } from '@app/logging';
 import type { DataSource } from 'typeorm';
 import { ChannelSender, channelsFor } from './channels';
-import { loadEntry, markAttempt, recordInOutbox } from './outbox';
+import { abandonPending, loadEntry, markAttempt, recordInOutbox } from './outbox';
 import { render } from './render';
 
 export interface NotificationDeps {
@@ -33,6 +33,11 @@ export function createNotificationActivities(deps: NotificationDeps) {
         { workflowId: `commission-${n.commissionId}`, key: n.key, recorded },
         recorded ? 'notification recorded' : 'notification already recorded',
       );
+    },
+
+    async abandonNotification(key: string, reason: string): Promise<void> {
+      await abandonPending(deps.dataSource, key, reason);
+      deps.logger.error({ key, reason }, 'notification abandoned');
     },
 
     async deliverNotification(key: string): Promise<void> {

@@ -95,3 +95,12 @@ export async function markAttempt(
     ],
   );
 }
+
+/** Marks every channel not yet delivered as failed, when the last attempt never reported back. */
+export async function abandonPending(ds: DataSource, key: string, reason: string): Promise<void> {
+  await ds.query(
+    `UPDATE notification_deliveries SET status = 'failed', last_error = $2, last_attempt_at = now()
+      WHERE notification_key = $1 AND status = 'pending'`,
+    [key, reason],
+  );
+}

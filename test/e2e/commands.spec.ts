@@ -1,3 +1,5 @@
+import { loadConfig } from '@app/config';
+import { mintToken } from '../../apps/api/src/auth/token';
 import { CommissionFactory, inOneHour } from '../support/factories';
 import { people, tokenFor, type TestUser } from '../support/people';
 import { startWorld, type World } from '../support/world';
@@ -111,6 +113,40 @@ describe('commands on one commission: every refusal answers with problem+json', 
         { field: 'signOffRule', message: 'quorum must be between 1 and the panel size (2)' },
         { field: 'milestones', message: 'the interim report is due before the final report' },
       ]);
+    });
+
+    it('refuses reminder durations that are zero, too fine or too long', async () => {
+      const res = await world
+        .as(people.officer)
+        .post(
+          '/v1/commissions',
+          CommissionFactory.withPanel()
+            .with({ reminderPolicy: { before: ['P300000000D', 'PT0S'], overdueEvery: 'PT0.001S' } })
+            .build(),
+        )
+        .expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([
+        'reminderPolicy.before',
+        'reminderPolicy.overdueEvery',
+      ]);
+    });
+
+    it('refuses the NUL character anywhere in a body, which the database could never store', async () => {
+      const res = await world
+        .as(people.officer)
+        .post('/v1/commissions', CommissionFactory.withPanel().with({ title: 'Study\u0000' }).build())
+        .expect(400);
+      expect(res.body.errors).toEqual([{ field: 'title', message: 'contains the NUL character (\\u0000)' }]);
+    });
+
+    it('needs an email on the creating officer, who is sent reminders', async () => {
+      const noEmail = mintToken(loadConfig().auth.secret!, { sub: 'officer.noemail', roles: ['officer'] });
+      const res = await world.anonymous
+        .post('/v1/commissions')
+        .set('Authorization', `Bearer ${noEmail}`)
+        .send(CommissionFactory.withPanel().build())
+        .expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'token.email' })]);
     });
 
     it('refuses a dependency on an unknown commission', async () => {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { CommissionFactory } from '../support/factories';
 import { people } from '../support/people';
 import { startWorld, type World } from '../support/world';
@@ -23,6 +23,40 @@ describe('Idempotency-Key and the read-model list', () => {
       expect(repeat.headers['idempotent-replayed']).toBe('true');
       expect(repeat.body).toEqual(first.body);
       expect(await count(title)).toBe(1);
+    });
+
+    it('opens no second commission when the first answer was lost, and takes over a dead claim', async () => {
+      const body = CommissionFactory.withPanel()
+        .with({ title: `Lost answer ${randomUUID()}` })
+        .build();
+      const key = randomUUID();
+      const first = await world.as(people.officer).post('/v1/commissions', body, key).expect(201);
+      // As if the API died after starting the workflow but before storing its answer.
+      await world.ds.query(
+        `UPDATE idempotency_keys SET status_code = NULL, response_body = NULL, created_at = now() - interval '1 minute'
+          WHERE key = $1`,
+        [key],
+      );
+      const retry = await world.as(people.officer).post('/v1/commissions', body, key).expect(201);
+      expect(retry.body.id).toBe(first.body.id);
+      expect(await count(body.title as string)).toBe(1);
+    });
+
+    it('answers 409 while the first request with a key is still in flight', async () => {
+      const key = randomUUID();
+      const body = CommissionFactory.withPanel().build();
+      await world.ds.query(
+        `INSERT INTO idempotency_keys (principal, key, method, path, request_hash) VALUES ($1, $2, 'POST', '/v1/commissions', $3)`,
+        [
+          people.officer.userId,
+          key,
+          createHash('sha256')
+            .update(`POST /v1/commissions\n${JSON.stringify(body)}`)
+            .digest('hex'),
+        ],
+      );
+      const res = await world.as(people.officer).post('/v1/commissions', body, key).expect(409);
+      expect(res.body.detail).toMatch(/still being answered/);
     });
 
     it('refuses the same key with a different body', async () => {
@@ -128,9 +162,18 @@ describe('Idempotency-Key and the read-model list', () => {
       expect(seen).toEqual([...ids].reverse());
     });
 
+    it('gives suppliers an empty page for a stage they may not see', async () => {
+      const res = await world.as(people.supplier).get('/v1/commissions?stage=drafting').expect(200);
+      expect(res.body).toEqual({ items: [], nextCursor: null });
+    });
+
     it('refuses bad filters with 400', async () => {
       await world.as(people.observer).get('/v1/commissions?stage=nowhere').expect(400);
       await world.as(people.observer).get('/v1/commissions?limit=1000').expect(400);
+      const forged = Buffer.from(JSON.stringify({ createdAt: '2026-01-01T00:00:00Z', id: 'nope' })).toString(
+        'base64url',
+      );
+      await world.as(people.observer).get(`/v1/commissions?cursor=${forged}`).expect(400);
       const res = await world.as(people.observer).get('/v1/commissions?cursor=garbage').expect(400);
       expect(res.body.errors).toEqual([{ field: 'cursor', message: 'invalid cursor' }]);
     });

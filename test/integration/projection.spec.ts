@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Projection } from '@app/contracts';
 import type { DataSource } from 'typeorm';
+import { abandonPending, markAttempt, recordInOutbox } from '../../activities/notifications/outbox';
 import { projectCommissionEvent } from '../../activities/projection/project-commission-event';
 import { openDataSource, testConfig } from '../support/temporal';
 
@@ -79,6 +80,38 @@ describe('projecting workflow events into the read model', () => {
       id,
     ]);
     expect(row).toEqual({ version: 3, specification_version: 2 });
+  });
+
+  it('marks a notification whose last attempt never reported back as failed, keeping what was sent', async () => {
+    const id = randomUUID();
+    const key = `${id}:sign-off:v1:before:P1D`;
+    await recordInOutbox(
+      ds,
+      {
+        key,
+        commissionId: id,
+        commissionTitle: 'Outbox study',
+        milestone: 'sign-off',
+        deadlineVersion: 1,
+        kind: 'reminder',
+        offset: 'before:P1D',
+        dueAt: '2030-01-02T00:00:00.000Z',
+        scheduledFor: '2030-01-01T00:00:00.000Z',
+        recipients: [],
+      },
+      { subject: 's', body: 'b', link: 'l' },
+      ['email', 'webhook'],
+    );
+    await markAttempt(ds, key, 'email', { sent: true });
+    await abandonPending(ds, key, 'delivery gave up: worker lost');
+    const rows = await ds.query(
+      'SELECT channel, status, last_error FROM notification_deliveries WHERE notification_key = $1 ORDER BY channel',
+      [key],
+    );
+    expect(rows).toEqual([
+      { channel: 'email', status: 'sent', last_error: null },
+      { channel: 'webhook', status: 'failed', last_error: 'delivery gave up: worker lost' },
+    ]);
   });
 
   it('keeps the audit trail append-only in the database itself', async () => {

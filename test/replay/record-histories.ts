@@ -2,7 +2,8 @@
  * Records workflow histories from real runs for the replay test. Run it when a deliberate,
  * versioned change to the workflow needs new histories (old ones stay: they are the point):
  *
- *   ./scripts/record-histories
+ *   ./scripts/record-histories              # scenarios not recorded yet
+ *   ./scripts/record-histories --tag v2     # every scenario again, on the current code
  *
  * It drives commissions through the real API against the test Temporal server and writes each
  * run's history to test/replay/histories/<scenario>.json.
@@ -111,8 +112,11 @@ async function main(): Promise<void> {
   try {
     // Histories already recorded are kept as they are: they stand for workflows already running.
     const force = process.argv.includes('--force');
+    // `--tag T` records every scenario again as <scenario>.T.json, beside the older recordings.
+    const tagAt = process.argv.indexOf('--tag');
+    const tag = tagAt > 0 ? process.argv[tagAt + 1] : undefined;
     for (const [name, run] of Object.entries(scenarios)) {
-      const file = path.join(__dirname, 'histories', `${name}.json`);
+      const file = path.join(__dirname, 'histories', `${name}${tag ? `.${tag}` : ''}.json`);
       if (existsSync(file) && !force) {
         console.log(`kept ${name} (recorded earlier)`);
         continue;

@@ -9,6 +9,7 @@ import {
 
 const T0 = Date.parse('2030-01-01T09:00:00.000Z');
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const at = (ms: number) => new Date(ms).toISOString();
 const policy: ReminderPolicy = { before: ['P14D', 'P7D', 'P1D'], overdueEvery: 'P7D' };
 
@@ -58,6 +59,26 @@ describe('taking what is due', () => {
     const fired = takeDue([d], policy, due + 22 * DAY);
     expect(fired).toEqual([expect.objectContaining({ offset: 'overdue:3', at: at(due + 21 * DAY) })]);
     expect(nextWake([d], policy)).toBe(due + 28 * DAY);
+  });
+
+  it('after an outage sends only the latest missed reminder, and none once the date has passed', () => {
+    const due = T0 + 30 * DAY;
+    const a = planDeadline('final-report', at(due), policy, T0, 1);
+    const fired = takeDue([a], policy, due - 12 * HOUR);
+    expect(fired.map((x) => x.offset)).toEqual(['before:P1D']);
+    expect(a.reminders.map((r) => r.status)).toEqual(['skipped', 'skipped', 'sent']);
+
+    const b = planDeadline('final-report', at(due), policy, T0, 1);
+    expect(takeDue([b], policy, due + HOUR).map((x) => x.offset)).toEqual(['overdue:0']);
+    expect(b.reminders.every((r) => r.status === 'skipped')).toBe(true);
+
+    // Runs from before this rule keep their old behaviour on replay.
+    const c = planDeadline('final-report', at(due), policy, T0, 1);
+    expect(takeDue([c], policy, due - 12 * HOUR, false).map((x) => x.offset)).toEqual([
+      'before:P14D',
+      'before:P7D',
+      'before:P1D',
+    ]);
   });
 
   it('stops everything once the milestone is met', () => {

@@ -1,4 +1,4 @@
-import { isDuration, parseDuration } from '@app/contracts';
+import { isDuration, isEscalationInterval, isReminderOffset, parseDuration } from '@app/contracts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -54,5 +54,21 @@ describe('reminder offsets as ISO 8601 durations', () => {
 
   it('names the text it refused', () => {
     expect(() => parseDuration('P1Y')).toThrow(/P1Y/);
+  });
+});
+
+describe('bounds on reminder durations', () => {
+  it('takes reminder offsets up to a year', () => {
+    expect(isReminderOffset('PT1S')).toBe(true);
+    expect(isReminderOffset('P366D')).toBe(true);
+    expect(isReminderOffset('P367D')).toBe(false);
+    expect(isReminderOffset('P300000000D')).toBe(false);
+  });
+
+  it('takes escalation intervals from a second to a year', () => {
+    expect(isEscalationInterval('PT1S')).toBe(true);
+    expect(isEscalationInterval('PT0.5S')).toBe(false);
+    expect(isEscalationInterval('P7D')).toBe(true);
+    expect(isEscalationInterval('P53W')).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ import {
   EditSpecificationUpdate,
   MoveDeadlineUpdate,
   ProjectedUpdate,
+  REFUSALS,
   SignOffUpdate,
   SubmitSpecificationUpdate,
   isFinal,
@@ -45,11 +46,12 @@ import type { CommandRefusal } from './refusal';
 export type CommissionWorkflowInput =
   { kind: 'open'; commission: NewCommission } | { kind: 'resume'; state: CommissionView };
 
-const { projectCommissionEvent, recordNotification } = proxyActivities<CommissionActivities>({
-  startToCloseTimeout: '15 seconds',
-  // The read model and the outbox must catch up whatever the database does: no attempt limit.
-  retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
-});
+const { projectCommissionEvent, recordNotification, abandonNotification } =
+  proxyActivities<CommissionActivities>({
+    startToCloseTimeout: '15 seconds',
+    // The read model and the outbox must catch up whatever the database does: no attempt limit.
+    retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+  });
 
 /** Each attempt sends over every channel not yet done; after the last, the failure is recorded. */
 export const DELIVERY_ATTEMPTS = 12;
@@ -86,6 +88,7 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
   let projectedSeq = state.version;
   // Commissions opened before deadlines existed replay without them (see test/replay).
   const tracksDeadlines = patched('deadlines');
+  const collapsesMissedReminders = patched('collapse-missed-reminders');
   let deadlinesChanged = false;
   const notifications: NotificationRequest[] = [];
   let deliveriesInFlight = 0;
@@ -159,11 +162,20 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
   setHandler(CancelCommissionUpdate, (cmd) => accept(cmd, decide.applyCancel), {
     validator: (cmd) => refuse(decide.checkCancel(state, cmd)),
   });
-  if (tracksDeadlines) {
-    setHandler(MoveDeadlineUpdate, (cmd) => accept(cmd, applyMoveDeadline), {
-      validator: (cmd) => refuse(checkMoveDeadline(state, cmd, Date.now())),
-    });
-  }
+  // Registered on every run, so a commission opened before deadlines were tracked answers with
+  // a refusal (a 409) rather than an unknown update.
+  setHandler(MoveDeadlineUpdate, (cmd) => accept(cmd, applyMoveDeadline), {
+    validator: (cmd) =>
+      refuse(
+        tracksDeadlines
+          ? checkMoveDeadline(state, cmd, Date.now())
+          : {
+              type: REFUSALS.conflict,
+              stage: state.stage,
+              reason: 'this commission was opened before deadlines were tracked',
+            },
+      ),
+  });
 
   /**
    * The deadline scheduler: one updatable timer for the earliest pending reminder or escalation.
@@ -177,7 +189,12 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
       else if (wait > 0) await condition(() => deadlinesChanged || isFinal(state.stage), wait);
       deadlinesChanged = false;
       if (isFinal(state.stage)) return;
-      for (const due of takeDue(state.deadlines ?? [], state.reminderPolicy, Date.now())) {
+      for (const due of takeDue(
+        state.deadlines ?? [],
+        state.reminderPolicy,
+        Date.now(),
+        collapsesMissedReminders,
+      )) {
         const { deadline } = due;
         notifications.push({
           key: notificationKey(state.id, deadline.milestone, deadline.version, due.offset),
@@ -204,7 +221,13 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
       notifications.shift();
       deliveriesInFlight += 1;
       deliverNotification(next.key)
-        .catch((err: unknown) => log.error('notification not delivered', { key: next.key, err }))
+        .catch(async (err: unknown) => {
+          log.error('notification not delivered', { key: next.key, err });
+          // The last attempt died without reporting (e.g. its worker was killed): say so.
+          if (patched('record-abandoned-deliveries')) {
+            await abandonNotification(next.key, `delivery gave up: ${(err as Error).message}`);
+          }
+        })
         .finally(() => {
           deliveriesInFlight -= 1;
         });

@@ -83,17 +83,25 @@ export interface Due {
 
 /**
  * Takes every notification due by `now` and marks it sent in the deadline, so it fires once.
- * Escalations missed while nothing ran (a long outage) collapse into one, numbered for the
- * latest period, rather than arriving in a burst.
+ * What was missed while nothing ran (a long outage) does not arrive in a burst: escalations
+ * collapse into one, numbered for the latest period, and reminders into the latest still before
+ * the due date (`collapseMissedReminders`, false only for runs from before that rule).
  */
-export function takeDue(deadlines: readonly Deadline[], policy: ReminderPolicy, now: number): Due[] {
+export function takeDue(
+  deadlines: readonly Deadline[],
+  policy: ReminderPolicy,
+  now: number,
+  collapseMissedReminders = true,
+): Due[] {
   const due: Due[] = [];
   for (const d of deadlines.filter(isOpen)) {
-    for (const r of d.reminders) {
-      if (r.status === 'scheduled' && Date.parse(r.at) <= now) {
-        r.status = 'sent';
-        due.push({ deadline: d, kind: 'reminder', offset: r.offset, at: r.at });
-      }
+    const ripe = d.reminders.filter((r) => r.status === 'scheduled' && Date.parse(r.at) <= now);
+    // After an outage, only the latest missed reminder still says something true, and none
+    // does once the date has passed (the escalation speaks then).
+    const send = !collapseMissedReminders ? ripe : now >= Date.parse(d.dueAt) ? [] : ripe.slice(-1);
+    for (const r of ripe) {
+      r.status = send.includes(r) ? 'sent' : 'skipped';
+      if (r.status === 'sent') due.push({ deadline: d, kind: 'reminder', offset: r.offset, at: r.at });
     }
     const every = parseDuration(policy.overdueEvery);
     const first = Date.parse(d.dueAt);

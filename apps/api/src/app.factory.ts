@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@app/config';
 import { AppModule } from './app.module';
+import { NoNulCharactersPipe } from './problem/no-nul.pipe';
 import { validationPipe } from './problem/validation';
 
 /** Builds the HTTP application exactly as production runs it; tests use this too. */
@@ -17,7 +18,7 @@ export async function createApp(): Promise<INestApplication> {
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.setGlobalPrefix('v1');
-  app.useGlobalPipes(validationPipe());
+  app.useGlobalPipes(new NoNulCharactersPipe(), validationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

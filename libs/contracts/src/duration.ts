@@ -28,3 +28,15 @@ export function isDuration(text: string): boolean {
     return false;
   }
 }
+
+const YEAR_MS = 366 * DAY;
+
+/** A reminder offset: more than nothing, at most a year before the due date. */
+export function isReminderOffset(text: string): boolean {
+  return isDuration(text) && parseDuration(text) <= YEAR_MS;
+}
+
+/** An escalation interval: at least a second (so it cannot fire on every task), at most a year. */
+export function isEscalationInterval(text: string): boolean {
+  return isDuration(text) && parseDuration(text) >= SECOND && parseDuration(text) <= YEAR_MS;
+}

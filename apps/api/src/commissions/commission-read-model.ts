@@ -29,6 +29,7 @@ function decodeCursor(text: string): Cursor {
     if (
       typeof c.createdAt !== 'string' ||
       typeof c.id !== 'string' ||
+      !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(c.id) ||
       Number.isNaN(Date.parse(c.createdAt))
     ) {
       throw new Error('bad cursor');
@@ -47,6 +48,7 @@ export class CommissionReadModel {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async list(filter: ListFilter) {
+    if (filter.stages && filter.stages.length === 0) return { items: [], nextCursor: null };
     const qb = this.ds
       .getRepository(CommissionRecord)
       .createQueryBuilder('c')

@@ -54,8 +54,12 @@ export class CommissionsController {
   @Post()
   @RequireRoles('officer')
   @ApiHeader(IDEMPOTENCY_HEADER)
-  async create(@CurrentActor() actor: Actor, @Body() dto: CreateCommissionDto) {
-    return present(await this.commissions.create(actor, dto), actor);
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateCommissionDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return present(await this.commissions.create(actor, dto, key), actor);
   }
 
   @Get()

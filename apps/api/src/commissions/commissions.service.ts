@@ -19,6 +19,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { TEMPORAL_CLIENT } from '@app/temporal';
 import type { commissionWorkflow } from '@app/workflows';
+import { idempotencyId } from '../idempotency/idempotency.interceptor';
 import { ProblemException } from '../problem/problem.exception';
 import { CommissionReadModel } from './commission-read-model';
 import type { CreateCommissionDto } from './dto/create-commission.dto';
@@ -38,14 +39,19 @@ export class CommissionsService {
     @InjectPinoLogger(CommissionsService.name) private readonly logger: PinoLogger,
   ) {}
 
-  async create(actor: Actor, dto: CreateCommissionDto): Promise<CommissionView> {
-    const commission = await this.newCommission(actor, dto);
+  /**
+   * With an Idempotency-Key the commission id is derived from the caller and the key, and an
+   * existing workflow is reused: a retry after an unknown outcome can never open a second one.
+   */
+  async create(actor: Actor, dto: CreateCommissionDto, idempotencyKey?: string): Promise<CommissionView> {
+    const id = idempotencyKey ? uuidFrom(idempotencyId(actor.userId, idempotencyKey)) : randomUUID();
+    const commission = await this.newCommission(id, actor, dto);
     const workflowId = commissionWorkflowId(commission.id);
     const start = new WithStartWorkflowOperation<CommissionWorkflow>('commissionWorkflow', {
       workflowId,
       taskQueue: this.config.temporal.taskQueue,
       args: [{ kind: 'open', commission }],
-      workflowIdConflictPolicy: 'FAIL',
+      workflowIdConflictPolicy: idempotencyKey ? 'USE_EXISTING' : 'FAIL',
     });
     const view = await this.client.workflow.executeUpdateWithStart(ProjectedUpdate, {
       startWorkflowOperation: start,
@@ -54,7 +60,7 @@ export class CommissionsService {
     return view;
   }
 
-  private async newCommission(actor: Actor, dto: CreateCommissionDto): Promise<NewCommission> {
+  private async newCommission(id: string, actor: Actor, dto: CreateCommissionDto): Promise<NewCommission> {
     const panel = dto.panel.map((m) => ({ ...m, chair: m.chair ?? false }));
     const signOffRule: SignOffRule =
       dto.signOffRule.mode === 'unanimous'
@@ -71,12 +77,18 @@ export class CommissionsService {
     if (dto.dependsOn && !(await this.readModel.find(dto.dependsOn.commissionId))) {
       problems.push({ field: 'dependsOn.commissionId', message: 'no commission with this id' });
     }
+    if (!actor.email) {
+      problems.push({
+        field: 'token.email',
+        message: 'the creating officer is sent reminders: the token must carry an email',
+      });
+    }
     if (problems.length)
       throw ProblemException.badRequest('the commission cannot be opened as described', problems);
     const creator: Person = { userId: actor.userId, name: actor.name, email: actor.email };
     const officers = [creator, ...(dto.officers ?? []).filter((o) => o.userId !== actor.userId)];
     return {
-      id: randomUUID(),
+      id,
       title: dto.title,
       description: dto.description,
       programmeId: dto.programmeId ?? null,
@@ -119,7 +131,7 @@ export class CommissionsService {
     try {
       const view = await handle.executeUpdate(update, {
         args: [arg],
-        updateId: idempotencyKey ? `${arg.actor.userId}:${idempotencyKey}` : undefined,
+        updateId: idempotencyKey ? idempotencyId(arg.actor.userId, idempotencyKey) : undefined,
       });
       this.logger.info(
         { workflowId: handle.workflowId, update: update.name, version: view.version },
@@ -158,6 +170,15 @@ export class CommissionsService {
   private notFound(id: string): ProblemException {
     return ProblemException.notFound(`no commission with id ${id}`);
   }
+}
+
+/** A UUID (version 5 layout) from the first 128 bits of a sha256 hex digest. */
+function uuidFrom(hex: string): string {
+  const h = hex.slice(0, 32).split('');
+  h[12] = '5';
+  h[16] = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  const s = h.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
 export function contentHash(content: string): string {

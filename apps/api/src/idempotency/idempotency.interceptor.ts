@@ -5,12 +5,19 @@ import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, Observable, of } from 'rxjs';
-import { DataSource } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { IdempotencyKeyRecord } from '@app/persistence';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { ProblemException } from '../problem/problem.exception';
 
 const KEY_FORMAT = /^[A-Za-z0-9_.:-]{1,200}$/;
+/** A claim older than this belongs to a request that died with its process; a retry may take it over. */
+const LEASE_MS = 30_000;
+
+/** One opaque id per caller and key: used for the Temporal update id and derived commission ids. */
+export function idempotencyId(principal: string, key: string): string {
+  return createHash('sha256').update(`${principal}\n${key}`).digest('hex');
+}
 
 /**
  * `Idempotency-Key` on a POST: the first request with a key is answered and its answer stored;
@@ -63,13 +70,46 @@ export class IdempotencyInterceptor implements NestInterceptor {
         throw ProblemException.conflict('this Idempotency-Key was used with a different request');
       }
       if (first.statusCode === null) {
-        throw ProblemException.conflict(
-          'the first request with this Idempotency-Key is still being answered',
-        );
+        if (!(await this.takeOverDeadClaim(repo, first))) {
+          throw ProblemException.conflict(
+            'the first request with this Idempotency-Key is still being answered; retry in a few seconds',
+          );
+        }
+        return this.answer(repo, principal, key, status, next);
       }
       res.status(first.statusCode).setHeader('Idempotent-Replayed', 'true');
       return lastValueFrom(of(first.responseBody));
     }
+    return this.answer(repo, principal, key, status, next);
+  }
+
+  /** Claims older than the lease belong to a request whose process died; one retry may take over. */
+  private async takeOverDeadClaim(
+    repo: Repository<IdempotencyKeyRecord>,
+    claim: IdempotencyKeyRecord,
+  ): Promise<boolean> {
+    if (Date.now() - claim.createdAt.getTime() <= LEASE_MS) return false;
+    const taken = await repo
+      .createQueryBuilder()
+      .update()
+      .set({ createdAt: () => 'now()' })
+      // Compared in the database: only one racer can move an expired claim forward.
+      .where('principal = :principal AND key = :key AND status_code IS NULL', {
+        principal: claim.principal,
+        key: claim.key,
+      })
+      .andWhere(`created_at < now() - make_interval(secs => :lease)`, { lease: LEASE_MS / 1000 })
+      .execute();
+    return taken.affected === 1;
+  }
+
+  private async answer(
+    repo: Repository<IdempotencyKeyRecord>,
+    principal: string,
+    key: string,
+    status: number,
+    next: CallHandler,
+  ) {
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: null });
       await repo.update({ principal, key }, { statusCode: status, responseBody: body as object });

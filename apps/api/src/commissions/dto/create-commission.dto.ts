@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DEPENDENCY_GATES, REGIMES, type DependencyGate, type Regime } from '@app/contracts';
-import { IsDateTimeWithOffset, IsIsoDuration } from './validators';
+import { IsDateTimeWithOffset, IsEscalationInterval, IsReminderOffset } from './validators';
 
 export class PersonDto {
   @ApiProperty({ example: 'isabelle.trowler' })
@@ -76,11 +76,11 @@ export class ReminderPolicyDto {
   @ApiProperty({ example: ['P14D', 'P7D', 'P1D'] })
   @IsArray()
   @ArrayMaxSize(10)
-  @IsIsoDuration({ each: true })
+  @IsReminderOffset({ each: true })
   before!: string[];
 
   @ApiProperty({ example: 'P7D' })
-  @IsIsoDuration()
+  @IsEscalationInterval()
   overdueEvery!: string;
 }
 

@@ -1,5 +1,5 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
-import { isDuration } from '@app/contracts';
+import { isEscalationInterval, isReminderOffset } from '@app/contracts';
 
 const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -21,13 +21,26 @@ export function IsDateTimeWithOffset(options?: ValidationOptions): PropertyDecor
     });
 }
 
-export function IsIsoDuration(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isIsoDuration',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: '$property must be an ISO 8601 duration such as P7D or PT30S', ...options },
-      validator: { validate: (v: unknown) => typeof v === 'string' && isDuration(v) },
-    });
+function durationDecorator(name: string, test: (v: string) => boolean, message: string) {
+  return (options?: ValidationOptions): PropertyDecorator =>
+    (target, propertyName) =>
+      registerDecorator({
+        name,
+        target: target.constructor,
+        propertyName: propertyName as string,
+        options: { message, ...options },
+        validator: { validate: (v: unknown) => typeof v === 'string' && test(v) },
+      });
 }
+
+export const IsReminderOffset = durationDecorator(
+  'isReminderOffset',
+  isReminderOffset,
+  '$property must be ISO 8601 durations such as P7D or PT30S, longer than zero and at most a year',
+);
+
+export const IsEscalationInterval = durationDecorator(
+  'isEscalationInterval',
+  isEscalationInterval,
+  '$property must be an ISO 8601 duration such as P7D, between one second and a year',
+);
