@@ -1,3 +1,4 @@
+import { eventually } from '../support/eventually';
 import { CommissionFactory } from '../support/factories';
 import { people } from '../support/people';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/receivers';
@@ -51,17 +52,6 @@ describe('delivery when the worker dies', () => {
         WHERE n.commission_id = $1 AND n.kind = 'reminder'`,
       [id],
     );
-
-  async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const v = await read();
-      if (ok(v)) return v;
-      if (Date.now() > deadline)
-        throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(v)}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 
   it('redelivers under the same key when the worker dies between sending and recording', async () => {
     let killed: Promise<void> | undefined;

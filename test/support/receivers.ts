@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { eventually } from './eventually';
 
 export interface WebhookCall {
   receivedAt: number;
@@ -32,16 +33,6 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-async function until<T>(read: () => T, ok: (v: T) => boolean, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** A real HTTP receiver on loopback that records every webhook call. */
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const calls: WebhookCall[] = [];
@@ -50,7 +41,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     calls,
     respond: () => 200,
     for: (id) => calls.filter((c) => c.body.commissionId === id),
-    waitFor: (p, t) => until(() => calls, p, t, 'webhook calls'),
+    waitFor: (p, t) => eventually(() => calls, p, t, 'webhook calls'),
     close: () => new Promise((r) => server.close(() => r())),
   };
   const server: Server = createServer((req, res) => {
