@@ -1,3 +1,4 @@
+import { DEFAULT_TASK_QUEUE } from '@app/contracts';
 import { z } from 'zod';
 
 const url = (protocols: string[]) =>
@@ -22,7 +23,7 @@ const schema = z
     DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:5432/commissioning'),
     TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-    TEMPORAL_TASK_QUEUE: z.string().min(1).default('commissioning'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     PUBLIC_BASE_URL: url(['http', 'https']).default('http://127.0.0.1:3000'),

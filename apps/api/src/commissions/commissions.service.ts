@@ -19,7 +19,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { TEMPORAL_CLIENT } from '@app/temporal';
 import type { commissionWorkflow } from '@app/workflows';
-import { idempotencyId } from '../idempotency/idempotency.interceptor';
+import { idempotencyId } from '../idempotency/idempotency-id';
 import { ProblemException } from '../problem/problem.exception';
 import { CommissionReadModel } from './commission-read-model';
 import type { CreateCommissionDto } from './dto/create-commission.dto';

@@ -14,11 +14,6 @@ const KEY_FORMAT = /^[A-Za-z0-9_.:-]{1,200}$/;
 /** A claim older than this belongs to a request that died with its process; a retry may take it over. */
 const LEASE_MS = 30_000;
 
-/** One opaque id per caller and key: used for the Temporal update id and derived commission ids. */
-export function idempotencyId(principal: string, key: string): string {
-  return createHash('sha256').update(`${principal}\n${key}`).digest('hex');
-}
-
 /**
  * `Idempotency-Key` on a POST: the first request with a key is answered and its answer stored;
  * a repeat with the same body gets that stored answer and changes nothing; a repeat with another
