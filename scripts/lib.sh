@@ -60,8 +60,11 @@ start_temporal() {
   fi
   mkdir -p "$data"
   local log="$data/temporal.log"
+  # The commission workflow upserts these search attributes (libs/contracts/src/search-attributes.ts).
+  local attrs=(--search-attribute CommissionStage=Keyword --search-attribute CommissionTitle=Text
+    --search-attribute CommissionNextDueAt=Datetime --search-attribute ProgrammeId=Keyword)
   setsid "$bin" server start-dev --ip 127.0.0.1 --port "$port" --ui-port "$ui" \
-    --db-filename "$data/temporal.db" --namespace default \
+    --db-filename "$data/temporal.db" --namespace default "${attrs[@]}" \
     --log-format json --log-level warn "$@" >"$log" 2>&1 &
   local pid=$!
   local deadline=$((SECONDS + 90))

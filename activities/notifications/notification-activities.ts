@@ -58,10 +58,12 @@ export function createNotificationActivities(deps: NotificationDeps) {
             payload: {
               key,
               commissionId: entry.commissionId,
+              topic: entry.topic,
+              ...(entry.message ? { message: entry.message } : {}),
               milestone: entry.milestone,
               kind: entry.kind,
               offset: entry.offset,
-              dueAt: entry.dueAt.toISOString(),
+              dueAt: entry.dueAt?.toISOString() ?? null,
               scheduledFor: entry.scheduledFor.toISOString(),
               recipients: entry.recipients,
             },

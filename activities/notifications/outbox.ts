@@ -1,4 +1,4 @@
-import type { NotificationRequest } from '@app/contracts';
+import { isMessage, type NotificationRequest } from '@app/contracts';
 import type { DataSource } from 'typeorm';
 import type { Channel } from './channels';
 import type { RenderedNotification } from './render';
@@ -13,18 +13,20 @@ export async function recordInOutbox(
   return ds.transaction(async (tx) => {
     const inserted: unknown[] = await tx.query(
       `INSERT INTO notifications
-         (key, commission_id, milestone, deadline_version, kind, "offset", due_at, scheduled_for,
-          recipients, subject, body, link)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         (key, commission_id, topic, message, milestone, deadline_version, kind, "offset", due_at,
+          scheduled_for, recipients, subject, body, link)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT DO NOTHING RETURNING key`,
       [
         n.key,
         n.commissionId,
-        n.milestone,
-        n.deadlineVersion,
-        n.kind,
-        n.offset,
-        n.dueAt,
+        isMessage(n) ? 'message' : 'deadline',
+        isMessage(n) ? n.message : null,
+        isMessage(n) ? null : n.milestone,
+        isMessage(n) ? null : n.deadlineVersion,
+        isMessage(n) ? 'message' : n.kind,
+        isMessage(n) ? null : n.offset,
+        isMessage(n) ? null : n.dueAt,
         n.scheduledFor,
         JSON.stringify(n.recipients),
         text.subject,
@@ -46,10 +48,12 @@ export async function recordInOutbox(
 export interface OutboxEntry {
   key: string;
   commissionId: string;
-  milestone: string;
+  topic: 'deadline' | 'message';
+  message: string | null;
+  milestone: string | null;
   kind: string;
-  offset: string;
-  dueAt: Date;
+  offset: string | null;
+  dueAt: Date | null;
   scheduledFor: Date;
   recipients: { userId: string; name: string; email: string }[];
   subject: string;
@@ -60,7 +64,7 @@ export interface OutboxEntry {
 
 export async function loadEntry(ds: DataSource, key: string): Promise<OutboxEntry | null> {
   const [row] = await ds.query(
-    `SELECT key, commission_id AS "commissionId", milestone, kind, "offset", due_at AS "dueAt",
+    `SELECT key, commission_id AS "commissionId", topic, message, milestone, kind, "offset", due_at AS "dueAt",
             scheduled_for AS "scheduledFor", recipients, subject, body, link
        FROM notifications WHERE key = $1`,
     [key],

@@ -1,4 +1,11 @@
-import type { Milestone, NotificationRequest } from '@app/contracts';
+import {
+  isMessage,
+  type DeadlineNotification,
+  type MessageKind,
+  type MessageNotification,
+  type Milestone,
+  type NotificationRequest,
+} from '@app/contracts';
 
 const WHAT: Record<Milestone, string> = {
   'sign-off': 'Panel sign-off of the specification',
@@ -19,24 +26,44 @@ function when(iso: string): string {
   return new Date(iso).toUTCString().replace('GMT', 'UTC');
 }
 
-/** Says what is due, when, for which commission, and where to look. */
+/** Each message's subject and opening line, from the facts the workflow recorded with it. */
+const MESSAGES: Record<MessageKind, (title: string, facts: Record<string, string>) => [string, string]> = {
+  'commission-cancelled': (title, f) => [
+    `[Cancelled] ${title}`,
+    `"${title}" was cancelled by ${f.by ?? 'an officer'}: ${f.reason ?? 'no reason given'}.`,
+  ],
+};
+
+/** Says what happened or what is due, for which commission, and where to look. */
 export function render(n: NotificationRequest, publicBaseUrl: string): RenderedNotification {
-  const what = WHAT[n.milestone];
   const link = `${publicBaseUrl.replace(/\/$/, '')}/v1/commissions/${n.commissionId}`;
-  const overdue = n.kind === 'escalation';
-  const subject = overdue
-    ? `[Overdue] ${what} was due ${when(n.dueAt)} — ${n.commissionTitle}`
-    : `[Reminder] ${what} is due ${when(n.dueAt)} — ${n.commissionTitle}`;
+  const [subject, opening] = isMessage(n) ? renderMessage(n) : renderDeadline(n);
   const body = [
-    overdue
-      ? `${what} for "${n.commissionTitle}" was due on ${when(n.dueAt)} and has not been met.`
-      : `${what} for "${n.commissionTitle}" is due on ${when(n.dueAt)}.`,
+    opening,
     '',
     `Commission: ${n.commissionTitle} (${n.commissionId})`,
-    `Due: ${n.dueAt}`,
+    ...(isMessage(n) ? [] : [`Due: ${n.dueAt}`]),
     `Details: ${link}`,
     '',
     `Reference: ${n.key}`,
   ].join('\n');
   return { subject, body, link };
+}
+
+function renderMessage(n: MessageNotification): [string, string] {
+  return MESSAGES[n.message](n.commissionTitle, n.facts);
+}
+
+function renderDeadline(n: DeadlineNotification): [string, string] {
+  const what = WHAT[n.milestone];
+  if (n.kind === 'escalation') {
+    return [
+      `[Overdue] ${what} was due ${when(n.dueAt)} — ${n.commissionTitle}`,
+      `${what} for "${n.commissionTitle}" was due on ${when(n.dueAt)} and has not been met.`,
+    ];
+  }
+  return [
+    `[Reminder] ${what} is due ${when(n.dueAt)} — ${n.commissionTitle}`,
+    `${what} for "${n.commissionTitle}" is due on ${when(n.dueAt)}.`,
+  ];
 }

@@ -39,13 +39,13 @@ async function upsertCommission(tx: EntityManager, p: Projection): Promise<void>
   await tx.query(
     `INSERT INTO commissions
        (id, workflow_id, title, description, programme_id, regime, stage, version,
-        specification_version, key_dates, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+        specification_version, key_dates, created_at, updated_at, view)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (id) DO UPDATE SET
        title = EXCLUDED.title, description = EXCLUDED.description,
        programme_id = EXCLUDED.programme_id, stage = EXCLUDED.stage, version = EXCLUDED.version,
        specification_version = EXCLUDED.specification_version, key_dates = EXCLUDED.key_dates,
-       updated_at = EXCLUDED.updated_at
+       updated_at = EXCLUDED.updated_at, view = coalesce(EXCLUDED.view, commissions.view)
      WHERE commissions.version < EXCLUDED.version`,
     [
       s.id,
@@ -60,6 +60,7 @@ async function upsertCommission(tx: EntityManager, p: Projection): Promise<void>
       JSON.stringify(s.keyDates),
       s.createdAt,
       s.updatedAt,
+      p.view ? JSON.stringify(p.view) : null,
     ],
   );
 }

@@ -5,7 +5,7 @@ import {
   nextWake,
   planDeadline,
   takeDue,
-} from '../../workflows/commission/deadlines';
+} from '../../workflows/commission/kernel/deadlines';
 
 const T0 = Date.parse('2030-01-01T09:00:00.000Z');
 const DAY = 86_400_000;

@@ -58,7 +58,11 @@ describe('refusing an action', () => {
   describe('role is checked before stage', () => {
     it('a stranger signing off in drafting is forbidden, not told the stage is wrong', () => {
       const refusal = refusalFor('sign-off', 'drafting', people.outsider, m);
-      expect(refusal).toEqual({ kind: 'forbidden', reason: expect.stringContaining('sign-off') });
+      expect(refusal).toEqual({
+        kind: 'forbidden',
+        code: 'not-a-member',
+        reason: expect.stringContaining('sign-off'),
+      });
     });
 
     it('a panel member editing during panel review is forbidden, not told the stage is wrong', () => {
@@ -73,6 +77,7 @@ describe('refusing an action', () => {
       const refusal = refusalFor('sign-off', 'drafting', people.wood, m);
       expect(refusal).toEqual({
         kind: 'wrong-stage',
+        code: 'wrong-stage',
         stage: 'drafting',
         reason: expect.stringContaining('panel-review'),
       });
@@ -83,6 +88,7 @@ describe('refusing an action', () => {
     const refusal = refusalFor('submit-specification', 'drafting', people.chair, m);
     expect(refusal).toEqual({
       kind: 'forbidden',
+      code: 'wrong-role',
       reason: 'submit-specification needs one of: officer of this commission',
     });
   });

@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -10,38 +9,29 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
-  CancelCommissionUpdate,
   CommissionStateQuery,
-  DeclareConflictUpdate,
-  EditSpecificationUpdate,
-  MoveDeadlineUpdate,
   ProjectedUpdate,
-  REFUSALS,
-  SignOffUpdate,
-  SubmitSpecificationUpdate,
+  isAllowedTransition,
   isFinal,
+  messageKey,
   notificationKey,
-  type Actor,
   type ActorRef,
   type CommissionView,
+  type Deadline,
   type NewCommission,
-  type NotificationRequest,
-  type Projection,
-  type RefusalDetails,
 } from '@app/contracts';
 import type { CommissionActivities } from '@app/activities';
-import * as decide from './decide';
-import {
-  applyMoveDeadline,
-  checkMoveDeadline,
-  closeAllDeadlines,
-  openReportDeadlines,
-  syncSignOffDeadline,
-} from './deadline-commands';
-import { nextWake, takeDue } from './deadlines';
+import { initialState } from './initial-state';
+import type { Change } from './kernel/change';
+import { applyDeadlineChanges, openReportDeadlines } from './kernel/deadline-book';
+import type { Due } from './kernel/deadlines';
+import { Dispatcher } from './kernel/dispatcher';
+import { Ledger } from './kernel/ledger';
+import { registerCommands } from './kernel/registry';
+import { DeadlineScheduler } from './kernel/scheduler';
+import { SearchAttributes } from './kernel/search';
 import { recipientsFor } from './recipients';
-import { initialState, summaryOf } from './initial-state';
-import type { CommandRefusal } from './refusal';
+import { COMMANDS, ON_DUE } from './stages';
 
 export type CommissionWorkflowInput =
   { kind: 'open'; commission: NewCommission } | { kind: 'resume'; state: CommissionView };
@@ -65,196 +55,132 @@ const { deliverNotification } = proxyActivities<CommissionActivities>({
   },
 });
 
-function refuse(refusal: CommandRefusal | null): void {
-  if (!refusal) return;
-  const details: RefusalDetails = { stage: refusal.stage, reason: refusal.reason };
-  throw ApplicationFailure.create({
-    type: refusal.type,
-    message: refusal.reason,
-    details: [details],
-    nonRetryable: true,
-  });
-}
+/** Who acts when a deadline's own transition runs: the system, by the clock. */
+const SCHEDULER: ActorRef = { userId: 'system:scheduler', name: 'Scheduled transition' };
 
 /**
- * One commission, from drafting to completion. Commands arrive as Updates; each accepted change is
- * numbered, applied to the state and written to the read model by an activity before the Update
- * answers, so the API can read its own writes.
+ * One commission, from drafting to completion: wiring only. The stages (./stages) say what each
+ * command checks and changes; the kernel records and projects each change (Ledger), keeps the
+ * deadlines (DeadlineScheduler) and sends notifications (Dispatcher).
  */
 export async function commissionWorkflow(input: CommissionWorkflowInput): Promise<CommissionView> {
   const nowIso = () => new Date().toISOString();
   const state = input.kind === 'open' ? initialState(input.commission, nowIso()) : input.state;
-  const outbox: Projection[] = [];
-  let projectedSeq = state.version;
   // Commissions opened before deadlines existed replay without them (see test/replay).
   const tracksDeadlines = patched('deadlines');
   const collapsesMissedReminders = patched('collapse-missed-reminders');
-  let deadlinesChanged = false;
-  const notifications: NotificationRequest[] = [];
-  let deliveriesInFlight = 0;
+  const ledger = new Ledger(state, nowIso, patched('view-in-read-model'));
+  const search = patched('search-attributes') ? new SearchAttributes(state) : null;
+  const dispatcher = new Dispatcher({ recordNotification, deliverNotification, abandonNotification });
   if (tracksDeadlines && !state.deadlines) openReportDeadlines(state, Date.now());
 
-  function record(actor: ActorRef, fromStage: CommissionView['stage'] | null, change: decide.Change): number {
-    state.version += 1;
-    state.updatedAt = nowIso();
-    outbox.push({
-      commissionId: state.id,
-      event: {
-        seq: state.version,
-        at: state.updatedAt,
-        actor: { userId: actor.userId, name: actor.name },
-        action: change.action,
-        fromStage,
-        toStage: state.stage,
-        detail: change.detail,
-      },
-      summary: summaryOf(state),
-      effects: change.effects,
-    });
-    return state.version;
+  /** Records a change: its deadlines, the audit event and projection, its messages. */
+  function record(
+    actor: ActorRef,
+    fromStage: CommissionView['stage'] | null,
+    change: Change,
+    at: string,
+  ): number {
+    if (tracksDeadlines) {
+      applyDeadlineChanges(state, change.deadlines ?? [], Date.parse(at));
+      scheduler.wake();
+    }
+    const seq = ledger.record(actor, fromStage, change);
+    const messages = change.messages ?? [];
+    if (tracksDeadlines && messages.length > 0 && patched('messages')) {
+      messages.forEach((m, i) =>
+        dispatcher.push({
+          topic: 'message',
+          key: messageKey(state.id, seq, m.message, i),
+          commissionId: state.id,
+          commissionTitle: state.title,
+          scheduledFor: at,
+          message: m.message,
+          facts: m.facts,
+          recipients: m.recipients,
+        }),
+      );
+    }
+    search?.sync();
+    return seq;
   }
 
-  /** Applies a command and answers once its change (if any) is in the read model. */
-  async function accept<C extends { actor: Actor }>(
-    cmd: C,
-    apply: (s: CommissionView, cmd: C, at: string) => decide.Change | null,
-  ): Promise<CommissionView> {
-    const fromStage = state.stage;
-    const roundBefore = state.signOff.current;
-    const at = nowIso();
-    const change = apply(state, cmd, at);
-    if (tracksDeadlines && change) {
-      syncSignOffDeadline(state, roundBefore, Date.parse(at));
-      if (isFinal(state.stage)) closeAllDeadlines(state, Date.parse(at));
-      deadlinesChanged = true;
-    }
-    const seq = change ? record(cmd.actor, fromStage, change) : state.version;
-    await condition(() => projectedSeq >= seq);
-    return state;
-  }
+  const scheduler = new DeadlineScheduler(state, collapsesMissedReminders, {
+    notify: (due: Due) => dispatcher.push(deadlineNotification(state, due)),
+    runOnDue: (deadline: Deadline, now: number) => {
+      const at = new Date(now).toISOString();
+      const transition = ON_DUE[deadline.onDue!];
+      const fromStage = state.stage;
+      const change = transition ? transition(state, at) : null;
+      if (!isAllowedTransition(fromStage, state.stage, { deadline: deadline.milestone })) {
+        throw new Error(
+          `${deadline.onDue} moved ${fromStage} → ${state.stage}, which TRANSITIONS does not allow`,
+        );
+      }
+      const closing = { close: deadline.milestone, reason: 'met' as const };
+      if (change)
+        record(SCHEDULER, fromStage, { ...change, deadlines: [closing, ...(change.deadlines ?? [])] }, at);
+      else applyDeadlineChanges(state, [closing], now);
+    },
+  });
 
   if (input.kind === 'open') {
-    record(input.commission.createdBy, null, {
-      action: 'commission-opened',
-      detail: { title: state.title, regime: state.regime, panel: state.panel.map((m) => m.userId) },
-      effects: [],
-    });
+    record(
+      input.commission.createdBy,
+      null,
+      {
+        action: 'commission-opened',
+        detail: { title: state.title, regime: state.regime, panel: state.panel.map((m) => m.userId) },
+        effects: [],
+      },
+      state.createdAt,
+    );
+  } else {
+    search?.sync();
   }
 
   setHandler(CommissionStateQuery, () => state);
   setHandler(ProjectedUpdate, async () => {
-    const seq = state.version;
-    await condition(() => projectedSeq >= seq);
+    await ledger.projected(state.version);
     return state;
   });
-  setHandler(EditSpecificationUpdate, (cmd) => accept(cmd, decide.applyEditSpecification), {
-    validator: (cmd) => refuse(decide.checkEditSpecification(state, cmd)),
+  registerCommands(COMMANDS, state, nowIso, async (fromStage, actor, change, at) => {
+    const seq = change ? record(actor, fromStage, change, at) : state.version;
+    await ledger.projected(seq);
   });
-  setHandler(SubmitSpecificationUpdate, (cmd) => accept(cmd, decide.applySubmitSpecification), {
-    validator: (cmd) => refuse(decide.checkSubmitSpecification(state, cmd, Date.now())),
-  });
-  setHandler(SignOffUpdate, (cmd) => accept(cmd, decide.applySignOff), {
-    validator: (cmd) => refuse(decide.checkSignOff(state, cmd)),
-  });
-  setHandler(DeclareConflictUpdate, (cmd) => accept(cmd, decide.applyDeclareConflict), {
-    validator: (cmd) => refuse(decide.checkDeclareConflict(state, cmd)),
-  });
-  setHandler(CancelCommissionUpdate, (cmd) => accept(cmd, decide.applyCancel), {
-    validator: (cmd) => refuse(decide.checkCancel(state, cmd)),
-  });
-  // Registered on every run, so a commission opened before deadlines were tracked answers with
-  // a refusal (a 409) rather than an unknown update.
-  setHandler(MoveDeadlineUpdate, (cmd) => accept(cmd, applyMoveDeadline), {
-    validator: (cmd) =>
-      refuse(
-        tracksDeadlines
-          ? checkMoveDeadline(state, cmd, Date.now())
-          : {
-              type: REFUSALS.conflict,
-              stage: state.stage,
-              reason: 'this commission was opened before deadlines were tracked',
-            },
-      ),
-  });
-
-  /**
-   * The deadline scheduler: one updatable timer for the earliest pending reminder or escalation.
-   * A command that changes deadlines wakes it to plan again, so a moved date takes effect at once.
-   */
-  async function watchDeadlines(): Promise<void> {
-    while (!isFinal(state.stage)) {
-      const wake = nextWake(state.deadlines ?? [], state.reminderPolicy);
-      const wait = wake === null ? undefined : wake - Date.now();
-      if (wait === undefined) await condition(() => deadlinesChanged || isFinal(state.stage));
-      else if (wait > 0) await condition(() => deadlinesChanged || isFinal(state.stage), wait);
-      deadlinesChanged = false;
-      if (isFinal(state.stage)) return;
-      for (const due of takeDue(
-        state.deadlines ?? [],
-        state.reminderPolicy,
-        Date.now(),
-        collapsesMissedReminders,
-      )) {
-        const { deadline } = due;
-        notifications.push({
-          key: notificationKey(state.id, deadline.milestone, deadline.version, due.offset),
-          commissionId: state.id,
-          commissionTitle: state.title,
-          milestone: deadline.milestone,
-          deadlineVersion: deadline.version,
-          kind: due.kind,
-          offset: due.offset,
-          dueAt: deadline.dueAt,
-          scheduledFor: due.at,
-          recipients: recipientsFor(state, deadline, due.kind),
-        });
-      }
-    }
-  }
-
-  /** Records each notification once in the outbox, then delivers it; deliveries run side by side. */
-  async function dispatchNotifications(): Promise<void> {
-    for (;;) {
-      await condition(() => notifications.length > 0);
-      const next = notifications[0];
-      await recordNotification(next);
-      notifications.shift();
-      deliveriesInFlight += 1;
-      deliverNotification(next.key)
-        .catch(async (err: unknown) => {
-          log.error('notification not delivered', { key: next.key, err });
-          // The last attempt died without reporting (e.g. its worker was killed): say so.
-          if (patched('record-abandoned-deliveries')) {
-            await abandonNotification(next.key, `delivery gave up: ${(err as Error).message}`);
-          }
-        })
-        .finally(() => {
-          deliveriesInFlight -= 1;
-        });
-    }
-  }
 
   if (tracksDeadlines) {
     // Both loops live as long as the run; a failure in either fails the workflow task, visibly.
-    void watchDeadlines();
-    void dispatchNotifications();
+    void scheduler.run();
+    void dispatcher.run();
   }
-  const quiet = () => notifications.length === 0 && deliveriesInFlight === 0;
 
-  // Projection runs in order, one event at a time, so the read model never sees a gap. Handlers
-  // may be waiting on projection, so the loop keeps draining until they have all answered.
+  // Handlers may be waiting on projection, so the loop keeps draining until they have all answered.
   const winding = () => isFinal(state.stage) || workflowInfo().continueAsNewSuggested;
   for (;;) {
-    await condition(() => outbox.length > 0 || (winding() && allHandlersFinished() && quiet()));
-    while (outbox.length > 0) {
-      await projectCommissionEvent(outbox[0]);
-      projectedSeq = outbox.shift()!.event.seq;
-    }
-    if (outbox.length > 0 || !allHandlersFinished() || !quiet()) continue;
+    await condition(() => ledger.pending || (winding() && allHandlersFinished() && dispatcher.quiet));
+    await ledger.drain(projectCommissionEvent);
+    if (ledger.pending || !allHandlersFinished() || !dispatcher.quiet) continue;
     if (isFinal(state.stage)) return state;
     if (workflowInfo().continueAsNewSuggested) {
       log.info('continuing as new', { version: state.version });
       return continueAsNew<typeof commissionWorkflow>({ kind: 'resume', state });
     }
   }
+}
+
+function deadlineNotification(state: CommissionView, due: Due) {
+  const { deadline } = due;
+  return {
+    key: notificationKey(state.id, deadline.milestone, deadline.version, due.offset),
+    commissionId: state.id,
+    commissionTitle: state.title,
+    milestone: deadline.milestone,
+    deadlineVersion: deadline.version,
+    kind: due.kind,
+    offset: due.offset,
+    dueAt: deadline.dueAt,
+    scheduledFor: due.at,
+    recipients: recipientsFor(state, deadline, due.kind),
+  };
 }

@@ -1,3 +1,4 @@
+import type { CommissionView } from './commission';
 import type { ActorRef } from './people';
 import type { Stage } from './stages';
 
@@ -52,4 +53,9 @@ export interface Projection {
   event: CommissionEvent;
   summary: CommissionSummary;
   effects: ProjectionEffect[];
+  /**
+   * The whole state after this event, kept with the commission so every read answers from the
+   * read model, even once the workflow is gone. Absent on events recorded before it was kept.
+   */
+  view?: CommissionView;
 }

@@ -35,6 +35,11 @@ export interface Deadline {
   reminders: PlannedNotification[];
   /** How many escalations have gone out since the due date passed. */
   escalations: number;
+  /**
+   * The transition that happens by itself when this deadline falls due (the tender closes, the
+   * standstill ends); absent for deadlines that only remind and escalate.
+   */
+  onDue?: string;
 }
 
 export interface DeadlineMove {
@@ -44,27 +49,4 @@ export interface DeadlineMove {
   reason: string;
   by: ActorRef;
   at: string;
-}
-
-/** What the workflow hands to the notification activities, which render the text and link. */
-export interface NotificationRequest {
-  key: string;
-  commissionId: string;
-  commissionTitle: string;
-  milestone: Milestone;
-  deadlineVersion: number;
-  kind: NotificationKind;
-  offset: string;
-  dueAt: string;
-  scheduledFor: string;
-  recipients: { userId: string; name: string; email: string }[];
-}
-
-export function notificationKey(
-  commissionId: string,
-  milestone: Milestone,
-  deadlineVersion: number,
-  offset: string,
-): string {
-  return `${commissionId}:${milestone}:v${deadlineVersion}:${offset}`;
 }

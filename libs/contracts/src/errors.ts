@@ -1,16 +1,39 @@
 /**
- * Failure types the workflow raises when it refuses a command. The API maps each to an HTTP status;
- * they are the `type` of the ApplicationFailure thrown by update validators.
+ * Every reason the workflow can refuse a command, with the HTTP status and title it answers with.
+ * The API maps a refusal to problem+json through this table alone, and the `satisfies` clause makes
+ * the table exhaustive: a new code without a status does not compile, so it can never become a 500.
  */
-export const REFUSALS = {
-  forbidden: 'CommandForbidden',
-  conflict: 'CommandConflict',
-  invalid: 'CommandInvalid',
-} as const;
-export type RefusalType = (typeof REFUSALS)[keyof typeof REFUSALS];
+export const REFUSAL_CODES = {
+  'wrong-role': { status: 403, title: 'Your role cannot do this' },
+  'not-a-member': { status: 403, title: 'You are not a member of this commission' },
+  'wrong-stage': { status: 409, title: 'Not allowed in this stage' },
+  'stale-version': { status: 409, title: 'That version is not the current one' },
+  'already-decided': { status: 409, title: 'Already decided' },
+  'nothing-to-submit': { status: 409, title: 'Nothing to submit' },
+  'unrevised-after-changes': { status: 409, title: 'Revise the specification first' },
+  'no-open-deadline': { status: 409, title: 'No open deadline' },
+  'deadlines-untracked': { status: 409, title: 'Deadlines are not tracked on this commission' },
+  'limit-reached': { status: 409, title: 'A limit of this commission has been reached' },
+  'invalid-input': { status: 400, title: 'Invalid request' },
+} as const satisfies Record<string, { status: 400 | 403 | 409; title: string }>;
 
-/** The details carried by a refusal, so the API can name the stage and the reason. */
+export type RefusalCode = keyof typeof REFUSAL_CODES;
+
+/** The ApplicationFailure type every refusal is raised with; the code travels in its details. */
+export const COMMAND_REFUSED = 'CommandRefused';
+
+/** The details carried by a refusal, so the API can name the code, the stage and the reason. */
 export interface RefusalDetails {
+  code: RefusalCode;
   stage: string;
   reason: string;
+}
+
+/** Each code's problem `type` URI: one per code, stable, documented in the OpenAPI document. */
+export function refusalTypeUri(code: RefusalCode): string {
+  return `https://commissioning.example.gov.uk/problems/${code}`;
+}
+
+export function isRefusalCode(value: unknown): value is RefusalCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(REFUSAL_CODES, value);
 }

@@ -1,6 +1,6 @@
 import type { Stage } from './stages';
 import { OPEN_STAGES } from './stages';
-import type { Actor, PanelMember, Person } from './people';
+import type { Actor, PanelMember, Person, Role } from './people';
 
 /**
  * Every action a user can take on a commission, and when and by whom. The workflow enforces these
@@ -56,7 +56,15 @@ export function standingsOf(actor: Actor, membership: Membership): Standing[] {
 }
 
 export type Refusal =
-  { kind: 'forbidden'; reason: string } | { kind: 'wrong-stage'; stage: Stage; reason: string };
+  | { kind: 'forbidden'; code: 'wrong-role' | 'not-a-member'; reason: string }
+  | { kind: 'wrong-stage'; code: 'wrong-stage'; stage: Stage; reason: string };
+
+/** Token roles that could hold each standing, to tell "wrong role" from "not on this commission". */
+const ROLE_OF: Readonly<Record<Standing, Role>> = {
+  officer: 'officer',
+  'panel-member': 'panel',
+  'panel-chair': 'panel',
+};
 
 /** Why `actor` may not take `action` now, or null when they may. Role is checked before stage. */
 export function refusalFor(
@@ -68,14 +76,17 @@ export function refusalFor(
   const rule = ACTION_RULES[action];
   const standings = standingsOf(actor, membership);
   if (!rule.who.some((w) => standings.includes(w))) {
+    const hasRole = rule.who.some((w) => actor.roles.includes(ROLE_OF[w]));
     return {
       kind: 'forbidden',
+      code: hasRole ? 'not-a-member' : 'wrong-role',
       reason: `${action} needs one of: ${rule.who.join(', ')} of this commission`,
     };
   }
   if (!rule.stages.includes(stage)) {
     return {
       kind: 'wrong-stage',
+      code: 'wrong-stage',
       stage,
       reason: `${action} is not allowed in stage ${stage} (allowed in: ${rule.stages.join(', ')})`,
     };

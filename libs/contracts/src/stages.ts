@@ -21,3 +21,13 @@ export function isFinal(stage: Stage): boolean {
 }
 
 export const OPEN_STAGES: readonly Stage[] = STAGES.filter((s) => !isFinal(s));
+
+/** Stages in which a tender has been published, so suppliers may see the commission. */
+export const PUBLISHED_STAGES: readonly Stage[] = [
+  'tendering',
+  'evaluation',
+  'standstill',
+  'in-delivery',
+  'completed',
+  'unsuccessful',
+];

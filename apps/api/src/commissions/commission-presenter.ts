@@ -1,25 +1,38 @@
-import { allowedActions, type Actor, type CommissionView, type Stage } from '@app/contracts';
-
-/** Stages in which a tender has been published, so suppliers may see the commission. */
-export const PUBLISHED_STAGES: readonly Stage[] = [
-  'tendering',
-  'evaluation',
-  'standstill',
-  'in-delivery',
-  'completed',
-  'unsuccessful',
-];
+import {
+  allowedActions,
+  canRead,
+  viewFor,
+  type Actor,
+  type CommissionView,
+  type ViewPart,
+} from '@app/contracts';
+import { ProblemException } from '../problem/problem.exception';
 
 export function isSupplierOnly(actor: Actor): boolean {
   return actor.roles.every((r) => r === 'supplier');
 }
 
-/** The view of one commission for one caller, with what that caller may do next. */
+/** The view of one commission for one caller (READ_RULES), with what that caller may do next. */
 export function present(view: CommissionView, actor: Actor) {
-  const actions = allowedActions(view.stage, actor, view);
-  if (isSupplierOnly(actor)) {
-    const { id, title, description, stage, version, regime, milestones } = view;
-    return { id, title, description, stage, version, regime, milestones, allowedActions: actions };
-  }
-  return { ...view, allowedActions: actions };
+  const visible = viewFor(view, actor);
+  if (!visible) throw ProblemException.notFound(`no commission with id ${view.id}`);
+  return { ...visible, allowedActions: allowedActions(view.stage, actor, view) };
+}
+
+/** The fields every sub-resource of a commission starts with. */
+export function header(view: CommissionView, actor: Actor) {
+  return {
+    commissionId: view.id,
+    stage: view.stage,
+    version: view.version,
+    allowedActions: allowedActions(view.stage, actor, view),
+  };
+}
+
+/** Refuses a sub-resource the caller may not read: 404 when the whole commission is hidden. */
+export function mustRead(part: ViewPart, view: CommissionView, actor: Actor): void {
+  if (!canRead('identity', view.stage, actor))
+    throw ProblemException.notFound(`no commission with id ${view.id}`);
+  if (!canRead(part, view.stage, actor))
+    throw ProblemException.forbidden(`your role cannot read the ${part} of a commission`);
 }

@@ -52,6 +52,8 @@ export class CommissionsService {
       taskQueue: this.config.temporal.taskQueue,
       args: [{ kind: 'open', commission }],
       workflowIdConflictPolicy: idempotencyKey ? 'USE_EXISTING' : 'FAIL',
+      // Shown in the Temporal Web UI's list, so an operator sees which commission a workflow is.
+      memo: { title: commission.title, programmeId: commission.programmeId },
     });
     const view = await this.client.workflow.executeUpdateWithStart(ProjectedUpdate, {
       startWorkflowOperation: start,
@@ -107,10 +109,18 @@ export class CommissionsService {
     };
   }
 
+  /**
+   * Where the commission stands, from the read model: the view the workflow stored with its last
+   * projected event. It answers whether or not the workflow still runs (ended, removed from
+   * Temporal, or its worker down). Only a commission from before views were stored asks the
+   * workflow instead.
+   */
   async view(id: string): Promise<CommissionView> {
-    const handle = this.handle(id);
+    if (!UUID.test(id)) throw this.notFound(id);
+    const record = await this.readModel.find(id);
+    if (record?.view) return record.view;
     try {
-      return await handle.query(CommissionStateQuery);
+      return await this.handle(id).query(CommissionStateQuery);
     } catch (err) {
       if (isWorkflowGone(err)) throw this.notFound(id);
       throw err;

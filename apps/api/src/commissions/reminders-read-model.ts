@@ -19,18 +19,20 @@ export class RemindersReadModel {
   async forCommission(commissionId: string) {
     const rows: {
       key: string;
-      milestone: string;
-      deadlineVersion: number;
+      topic: string;
+      message: string | null;
+      milestone: string | null;
+      deadlineVersion: number | null;
       kind: string;
-      offset: string;
-      dueAt: Date;
+      offset: string | null;
+      dueAt: Date | null;
       scheduledFor: Date;
       recordedAt: Date;
       recipients: unknown;
       subject: string;
       deliveries: DeliveryRow[];
     }[] = await this.ds.query(
-      `SELECT n.key, n.milestone, n.deadline_version AS "deadlineVersion", n.kind, n."offset",
+      `SELECT n.key, n.topic, n.message, n.milestone, n.deadline_version AS "deadlineVersion", n.kind, n."offset",
               n.due_at AS "dueAt", n.scheduled_for AS "scheduledFor", n.recorded_at AS "recordedAt",
               n.recipients, n.subject,
               coalesce(json_agg(json_build_object(
@@ -48,7 +50,7 @@ export class RemindersReadModel {
       const sentTimes = r.deliveries.map((d) => d.sentAt).filter((t): t is Date => t !== null);
       return {
         ...r,
-        dueAt: r.dueAt.toISOString(),
+        dueAt: r.dueAt?.toISOString() ?? null,
         scheduledFor: r.scheduledFor.toISOString(),
         recordedAt: r.recordedAt.toISOString(),
         status: statuses.includes('failed')

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { CommissionView } from '@app/contracts';
 
 /** The read model of one commission, kept by the workflow's projection activity. */
 @Entity({ name: 'commissions' })
@@ -35,6 +36,10 @@ export class CommissionRecord {
 
   @Column({ name: 'key_dates', type: 'jsonb' })
   keyDates!: Record<string, string | null>;
+
+  /** The whole state after the last projected event; null for commissions from before it was kept. */
+  @Column({ type: 'jsonb', nullable: true })
+  view!: CommissionView | null;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

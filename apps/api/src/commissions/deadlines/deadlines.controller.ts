@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Headers, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MoveDeadlineUpdate, type Actor } from '@app/contracts';
+import { CurrentActor } from '../../auth/auth.decorators';
+import { CommandEndpoint } from '../command-endpoint.decorator';
+import { mustRead, present } from '../commission-presenter';
+import { CommissionsService } from '../commissions.service';
+import { MoveDeadlineDto } from '../dto/commands.dto';
+import { RemindersReadModel } from '../reminders-read-model';
+import { presentReminders } from './reminders.presenter';
+
+/** Due dates: moving one (with a reason), and what has been and will be sent about them. */
+@ApiTags('deadlines')
+@ApiBearerAuth()
+@Controller('commissions/:id')
+export class DeadlinesController {
+  constructor(
+    private readonly commissions: CommissionsService,
+    private readonly reminders: RemindersReadModel,
+  ) {}
+
+  @CommandEndpoint('deadlines', 'Move a due date; its reminders are planned afresh', ['officer'])
+  async move(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() dto: MoveDeadlineDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    const cmd = { actor, milestone: dto.milestone, dueAt: dto.dueAt, reason: dto.reason };
+    return present(await this.commissions.command(id, MoveDeadlineUpdate, cmd, key), actor);
+  }
+
+  @Get('reminders')
+  @ApiOperation({ summary: 'Scheduled and sent reminders, escalations and messages' })
+  async list(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    const view = await this.commissions.view(id);
+    mustRead('reminders', view, actor);
+    return presentReminders(view, actor, await this.reminders.forCommission(id));
+  }
+}

@@ -1,0 +1,61 @@
+import type { Milestone, NotificationKind } from './deadlines';
+
+export interface Recipient {
+  userId: string;
+  name: string;
+  email: string;
+}
+
+interface NotificationBase {
+  /** The outbox key: recording the same key again is a no-op, and receivers drop duplicates by it. */
+  key: string;
+  commissionId: string;
+  commissionTitle: string;
+  scheduledFor: string;
+  recipients: Recipient[];
+}
+
+/** A reminder or escalation of one version of one deadline. */
+export interface DeadlineNotification extends NotificationBase {
+  /** Absent on requests recorded before messages existed: those are all deadline notifications. */
+  topic?: 'deadline';
+  milestone: Milestone;
+  deadlineVersion: number;
+  kind: NotificationKind;
+  offset: string;
+  dueAt: string;
+}
+
+/**
+ * Something that happened and that people must hear of: the commission was cancelled, later the
+ * tender closed, an assessment summary, a dependency met. Rendered from its `message` and `facts`.
+ */
+export const MESSAGE_KINDS = ['commission-cancelled'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export interface MessageNotification extends NotificationBase {
+  topic: 'message';
+  message: MessageKind;
+  facts: Record<string, string>;
+}
+
+/** What the workflow hands to the notification activities, which render the text and link. */
+export type NotificationRequest = DeadlineNotification | MessageNotification;
+
+export function isMessage(n: NotificationRequest): n is MessageNotification {
+  return n.topic === 'message';
+}
+
+export function notificationKey(
+  commissionId: string,
+  milestone: Milestone,
+  deadlineVersion: number,
+  offset: string,
+): string {
+  return `${commissionId}:${milestone}:v${deadlineVersion}:${offset}`;
+}
+
+/** A message is keyed by the audit event that caused it, so a retry or replay records it once. */
+export function messageKey(commissionId: string, seq: number, message: MessageKind, index: number): string {
+  return `${commissionId}:message:${seq}:${message}:${index}`;
+}

@@ -1,0 +1,37 @@
+import type { Action } from './rules';
+import type { Milestone } from './deadlines';
+import { OPEN_STAGES, type Stage } from './stages';
+
+/**
+ * Every way a commission moves from one stage to another, as data: by a command a person sends, or
+ * by a deadline falling due (an on-due transition). The workflow refuses to record a stage change
+ * that is not listed here, so this table is the lifecycle; `GET /v1/docs` and the stage-rules tests
+ * read it too.
+ */
+export type TransitionTrigger = { command: Action } | { deadline: Milestone };
+
+export interface Transition {
+  from: readonly Stage[];
+  to: Stage;
+  by: TransitionTrigger;
+}
+
+export const TRANSITIONS: readonly Transition[] = [
+  { from: ['drafting'], to: 'panel-review', by: { command: 'submit-specification' } },
+  { from: ['panel-review'], to: 'signed-off', by: { command: 'sign-off' } },
+  // Any request for changes sends the version back to drafting.
+  { from: ['panel-review'], to: 'drafting', by: { command: 'sign-off' } },
+  { from: OPEN_STAGES, to: 'cancelled', by: { command: 'cancel' } },
+];
+
+function sameTrigger(a: TransitionTrigger, b: TransitionTrigger): boolean {
+  return 'command' in a
+    ? 'command' in b && a.command === b.command
+    : 'deadline' in b && a.deadline === b.deadline;
+}
+
+/** Whether the lifecycle allows `from` → `to` by this trigger (staying put is always allowed). */
+export function isAllowedTransition(from: Stage, to: Stage, by: TransitionTrigger): boolean {
+  if (from === to) return true;
+  return TRANSITIONS.some((t) => t.to === to && t.from.includes(from) && sameTrigger(t.by, by));
+}

@@ -1,0 +1,63 @@
+import { condition } from '@temporalio/workflow';
+import type { ActorRef, CommissionView, Projection, Stage } from '@app/contracts';
+import { summaryOf } from '../initial-state';
+import type { Change } from './change';
+
+/**
+ * The commission's ledger: every accepted change gets the next sequence number and joins a queue
+ * of projections that are written to the read model in order, one at a time, so the read model
+ * never sees a gap. Callers wait on `projected(seq)` to read their own writes.
+ */
+export class Ledger {
+  private readonly queue: Projection[] = [];
+  private projectedSeq: number;
+
+  constructor(
+    private readonly state: CommissionView,
+    private readonly now: () => string,
+    /** False on runs from before the whole view was kept with each event (see the patch). */
+    private readonly keepsView: boolean,
+  ) {
+    this.projectedSeq = state.version;
+  }
+
+  record(actor: ActorRef, fromStage: Stage | null, change: Change): number {
+    const s = this.state;
+    s.version += 1;
+    s.updatedAt = this.now();
+    this.queue.push({
+      commissionId: s.id,
+      event: {
+        seq: s.version,
+        at: s.updatedAt,
+        actor: { userId: actor.userId, name: actor.name },
+        action: change.action,
+        fromStage,
+        toStage: s.stage,
+        detail: change.detail,
+      },
+      summary: summaryOf(s),
+      effects: change.effects,
+      // A snapshot: the state moves on while this waits its turn in the queue.
+      ...(this.keepsView ? { view: JSON.parse(JSON.stringify(s)) as CommissionView } : {}),
+    });
+    return s.version;
+  }
+
+  get pending(): boolean {
+    return this.queue.length > 0;
+  }
+
+  /** Resolves once every change up to `seq` is in the read model. */
+  async projected(seq: number): Promise<void> {
+    await condition(() => this.projectedSeq >= seq);
+  }
+
+  /** Writes what is queued, in order; `write` is the projection activity. */
+  async drain(write: (p: Projection) => Promise<void>): Promise<void> {
+    while (this.queue.length > 0) {
+      await write(this.queue[0]);
+      this.projectedSeq = this.queue.shift()!.event.seq;
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { setHandler } from '@temporalio/workflow';
+import { isAllowedTransition, type Actor, type CommissionView } from '@app/contracts';
+import type { Change } from './change';
+import type { AnyCommand } from './command';
+import { refuse } from './refusal';
+
+/** Applies an accepted change (deadlines, audit, projection) and answers once it is projected. */
+export type Accept = (
+  fromStage: CommissionView['stage'],
+  actor: Actor,
+  change: Change | null,
+  at: string,
+) => Promise<void>;
+
+/**
+ * Registers every command as an Update: the validator runs the command's `check` (a refusal never
+ * enters history), the handler its `apply`, and the lifecycle table must allow the stage it moves to.
+ */
+export function registerCommands(
+  commands: readonly AnyCommand[],
+  state: CommissionView,
+  now: () => string,
+  accept: Accept,
+): void {
+  for (const command of commands) {
+    setHandler(
+      command.update,
+      async (cmd: { actor: Actor }) => {
+        const fromStage = state.stage;
+        const at = now();
+        const change = command.apply(state, cmd, at);
+        if (!isAllowedTransition(fromStage, state.stage, { command: command.action })) {
+          // A bug, not a refusal: failing the workflow task keeps it visible and retried, never lost.
+          throw new Error(
+            `${command.action} moved ${fromStage} → ${state.stage}, which TRANSITIONS does not allow`,
+          );
+        }
+        await accept(fromStage, cmd.actor, change, at);
+        return state;
+      },
+      { validator: (cmd: { actor: Actor }) => refuse(command.check(state, cmd, Date.now())) },
+    );
+  }
+}

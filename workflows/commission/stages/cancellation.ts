@@ -1,0 +1,54 @@
+import { CancelCommissionUpdate, actorRef, type CancelCommission, type CommissionView } from '@app/contracts';
+import type { Change } from '../kernel/change';
+import { defineCommand } from '../kernel/command';
+import { invalid, ruleRefusal, type CommandRefusal } from '../kernel/refusal';
+
+/** Everyone named on the commission hears that it has ended. */
+function everyone(s: CommissionView) {
+  const seen = new Set<string>();
+  return [...s.officers, ...s.panel, ...s.observers]
+    .filter((p) => !seen.has(p.userId) && seen.add(p.userId))
+    .map(({ userId, name, email }) => ({ userId, name, email }));
+}
+
+/** An officer ends a commission from any open stage; an open sign-off round is withdrawn. */
+
+export function checkCancel(s: CommissionView, cmd: CancelCommission): CommandRefusal | null {
+  const r = ruleRefusal('cancel', s, cmd.actor);
+  if (r) return r;
+  if (!cmd.reason.trim()) return invalid(s, 'a cancellation needs a reason');
+  return null;
+}
+
+export function applyCancel(s: CommissionView, cmd: CancelCommission, at: string): Change {
+  if (s.signOff.current) {
+    s.signOff.current.outcome = 'withdrawn';
+    s.signOff.rounds.push(s.signOff.current);
+    s.signOff.current = null;
+    s.signOff.tally = null;
+  }
+  s.stage = 'cancelled';
+  s.cancellation = { reason: cmd.reason, by: actorRef(cmd.actor), at };
+  // Reaching a final stage closes every deadline (see kernel/deadline-book).
+  return {
+    action: 'commission-cancelled',
+    detail: { reason: cmd.reason },
+    effects: [],
+    messages: [
+      {
+        message: 'commission-cancelled',
+        recipients: everyone(s),
+        facts: { reason: cmd.reason, by: cmd.actor.name },
+      },
+    ],
+  };
+}
+
+export const cancellationCommands = [
+  defineCommand({
+    action: 'cancel',
+    update: CancelCommissionUpdate,
+    check: checkCancel,
+    apply: applyCancel,
+  }),
+];

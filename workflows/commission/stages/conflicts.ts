@@ -1,0 +1,37 @@
+import { DeclareConflictUpdate, actorRef, type CommissionView, type DeclareConflict } from '@app/contracts';
+import type { Change } from '../kernel/change';
+import { defineCommand } from '../kernel/command';
+import { invalid, ruleRefusal, type CommandRefusal } from '../kernel/refusal';
+
+/** Conflicts of interest a panel member declares, in any open stage. */
+
+export function checkDeclareConflict(s: CommissionView, cmd: DeclareConflict): CommandRefusal | null {
+  const r = ruleRefusal('declare-conflict', s, cmd.actor);
+  if (r) return r;
+  if (!cmd.supplier.trim()) return invalid(s, 'name the supplier the conflict concerns');
+  return null;
+}
+
+export function applyDeclareConflict(s: CommissionView, cmd: DeclareConflict, at: string): Change | null {
+  const supplier = cmd.supplier.trim();
+  const repeat = s.conflicts.some(
+    (c) => c.member.userId === cmd.actor.userId && c.supplier === supplier && c.reason === cmd.reason,
+  );
+  if (repeat) return null;
+  const member = actorRef(cmd.actor);
+  s.conflicts.push({ member, supplier, reason: cmd.reason, declaredAt: at });
+  return {
+    action: 'conflict-declared',
+    detail: { supplier, reason: cmd.reason },
+    effects: [{ kind: 'conflict', member, supplier, reason: cmd.reason, at }],
+  };
+}
+
+export const conflictCommands = [
+  defineCommand({
+    action: 'declare-conflict',
+    update: DeclareConflictUpdate,
+    check: checkDeclareConflict,
+    apply: applyDeclareConflict,
+  }),
+];

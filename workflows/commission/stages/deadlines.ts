@@ -1,0 +1,57 @@
+import { MoveDeadlineUpdate, actorRef, type CommissionView, type MoveDeadline } from '@app/contracts';
+import type { Change } from '../kernel/change';
+import { defineCommand } from '../kernel/command';
+import { findDeadline, isOpen } from '../kernel/deadlines';
+import { invalid, refusal, ruleRefusal, type CommandRefusal } from '../kernel/refusal';
+
+/** An officer moves a due date, with a reason; its reminders are planned afresh by the core. */
+
+export function checkMoveDeadline(s: CommissionView, cmd: MoveDeadline, now: number): CommandRefusal | null {
+  if (!s.deadlines) {
+    return refusal(s, 'deadlines-untracked', 'this commission was opened before deadlines were tracked');
+  }
+  const r = ruleRefusal('move-deadline', s, cmd.actor);
+  if (r) return r;
+  if (!cmd.reason.trim()) return invalid(s, 'moving a deadline needs a reason');
+  const deadline = findDeadline(s.deadlines, cmd.milestone);
+  if (!deadline || !isOpen(deadline)) {
+    return refusal(s, 'no-open-deadline', `there is no open ${cmd.milestone} deadline to move`);
+  }
+  const dueAt = Date.parse(cmd.dueAt);
+  if (Number.isNaN(dueAt)) return invalid(s, 'dueAt is not a date-time');
+  if (dueAt <= now) return invalid(s, 'the new due date must be in the future');
+  return null;
+}
+
+export function applyMoveDeadline(s: CommissionView, cmd: MoveDeadline, at: string): Change | null {
+  const current = findDeadline(s.deadlines, cmd.milestone)!;
+  const to = new Date(Date.parse(cmd.dueAt)).toISOString();
+  if (to === current.dueAt) return null;
+  const from = current.dueAt;
+  s.deadlineMoves!.push({
+    milestone: cmd.milestone,
+    from,
+    to,
+    reason: cmd.reason,
+    by: actorRef(cmd.actor),
+    at,
+  });
+  if (cmd.milestone === 'sign-off' && s.signOff.current) s.signOff.current.respondBy = to;
+  if (cmd.milestone === 'interim-report') s.milestones.interimReportDueAt = to;
+  if (cmd.milestone === 'final-report') s.milestones.finalReportDueAt = to;
+  return {
+    action: 'deadline-moved',
+    detail: { milestone: cmd.milestone, from, to, reason: cmd.reason },
+    effects: [],
+    deadlines: [{ move: cmd.milestone, dueAt: to }],
+  };
+}
+
+export const deadlineCommands = [
+  defineCommand({
+    action: 'move-deadline',
+    update: MoveDeadlineUpdate,
+    check: checkMoveDeadline,
+    apply: applyMoveDeadline,
+  }),
+];

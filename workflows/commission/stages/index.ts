@@ -1,0 +1,18 @@
+import type { AnyCommand, OnDue } from '../kernel/command';
+import { cancellationCommands } from './cancellation';
+import { conflictCommands } from './conflicts';
+import { deadlineCommands } from './deadlines';
+import { signOffCommands } from './sign-off';
+import { specificationCommands } from './specification';
+
+/** Every command of every stage; the workflow registers them all in one loop. */
+export const COMMANDS: readonly AnyCommand[] = [
+  ...specificationCommands,
+  ...signOffCommands,
+  ...conflictCommands,
+  ...deadlineCommands,
+  ...cancellationCommands,
+];
+
+/** Transitions that run by themselves when a deadline carrying their name falls due. */
+export const ON_DUE: Readonly<Record<string, OnDue>> = {};
