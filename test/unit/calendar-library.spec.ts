@@ -10,7 +10,9 @@ import {
   SHIPPED_OVERRIDES_ORIGIN,
   type HolidayOverride,
 } from '@app/calendar';
+import { loadConfig } from '@app/config';
 import { isWorkingDay } from '@app/contracts';
+import { loadCalendarFor } from '../../apps/api/src/calendar/calendar.snapshot';
 
 /** The holiday data: what the library gives, what the override file changes, and the version. */
 const years = { first: 2025, last: 2027 };
@@ -154,5 +156,19 @@ describe('loading the calendar for the process', () => {
       working: false,
       why: 'From the env, a bank holiday in England and Wales',
     });
+  });
+});
+
+describe('the API loads the calendar at start-up', () => {
+  it('with the shipped overrides when CALENDAR_OVERRIDES_FILE is unset', () => {
+    expect(loadCalendarFor(loadConfig({})).source).toContain(SHIPPED_OVERRIDES_ORIGIN);
+  });
+
+  it('stops with a message naming CALENDAR_OVERRIDES_FILE when the file is broken', () => {
+    const file = path.join(dir, 'broken.json');
+    writeFileSync(file, JSON.stringify({ entries: [{ action: 'add' }] }));
+    expect(() => loadCalendarFor(loadConfig({ CALENDAR_OVERRIDES_FILE: file }))).toThrow(
+      /^CALENDAR_OVERRIDES_FILE: the calendar override file .*broken\.json is not valid/,
+    );
   });
 });

@@ -4,7 +4,7 @@ import { CalendarInputError } from './errors';
 import { endOfLondonDay, formatLondon, londonDateOf, parseInstant } from './london-time';
 import { combineRules, REGIME_RULES, type LegalRule, type ProcurementRegime } from './regimes';
 import { isWorkingDay, workingDayOnOrAfter, type SkippedDay } from './working-days';
-import type { CalendarSnapshot } from './snapshot';
+import { assertCovered, type CalendarSnapshot } from './snapshot';
 
 export interface StandstillEnd {
   regime: ProcurementRegime;
@@ -39,6 +39,7 @@ export function standstillEnd(
   const startDay = londonDateOf(from);
   const rules = REGIME_RULES[regime].standstill;
   const base = { regime, startDay, calendarVersion: snapshot.version };
+  if (rules.kind !== 'none') assertCovered(snapshot, startDay, 'from');
   if (rules.kind !== 'none' && voluntary) {
     throw new CalendarInputError(
       'voluntary',

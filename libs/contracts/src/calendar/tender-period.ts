@@ -12,7 +12,7 @@ import {
   type TenderPeriodGround,
 } from './regimes';
 import { workingDayOnOrAfter, type SkippedDay } from './working-days';
-import type { CalendarSnapshot } from './snapshot';
+import { assertCovered, type CalendarSnapshot } from './snapshot';
 
 export interface TenderPeriodOptions {
   /** PA2023 s.54(4): not all tender documents are provided with the tender notice (30 days). */
@@ -88,6 +88,7 @@ export function earliestLawfulClose(
   let skipped: SkippedDay[] = [];
   let rule = period.rule;
   if (REGIME_RULES[regime].tenderPeriod.rollsToWorkingDay) {
+    assertCovered(snapshot, publishedOn, 'publishedAt');
     ({ date: closingDay, skipped } = workingDayOnOrAfter(nominal, regime, snapshot));
     if (closingDay !== nominal) {
       rule = combineRules(period.rule, PCR2015_PERIOD_END_RULE);
