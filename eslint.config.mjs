@@ -15,6 +15,7 @@ const notInWorkflowCode = [
   '@temporalio/worker',
   '@temporalio/activity',
   '@app/persistence',
+  '@app/calendar',
   '@app/config',
   '@app/temporal',
   '@app/logging',

@@ -3,6 +3,7 @@ const moduleNameMapper = {
   '^@app/contracts$': '<rootDir>/libs/contracts/src',
   '^@app/config$': '<rootDir>/libs/config/src',
   '^@app/persistence$': '<rootDir>/libs/persistence/src',
+  '^@app/calendar$': '<rootDir>/libs/calendar/src',
   '^@app/temporal$': '<rootDir>/libs/temporal/src',
   '^@app/logging$': '<rootDir>/libs/logging/src',
   '^@app/activities$': '<rootDir>/activities',

@@ -8,6 +8,7 @@ import { APP_CONFIG, ConfigModule, type AppConfig } from '@app/config';
 import { dataSourceOptions } from '@app/persistence';
 import { TemporalModule } from '@app/temporal';
 import { AuthGuard } from './auth/auth.guard';
+import { CalendarModule } from './calendar/calendar.module';
 import { CommissionsModule } from './commissions/commissions.module';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -52,6 +53,7 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
     }),
     TemporalModule,
     CommissionsModule,
+    CalendarModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -41,6 +41,7 @@ const schema = z
     SMTP_FROM: z.string().min(3).default('Commissioning <commissioning@localhost>'),
     WEBHOOK_URL: url(['http', 'https']).optional(),
     WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    CALENDAR_OVERRIDES_FILE: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (!env.JWT_SECRET && !env.JWT_PUBLIC_KEY) {
@@ -79,6 +80,8 @@ export interface AppConfig {
   logLevel: Env['LOG_LEVEL'];
   auth: { secret?: string; publicKey?: string; issuer?: string; audience?: string };
   notifications: NotificationConfig;
+  /** The bank holiday override file; unset: the one shipped in libs/calendar/data. */
+  calendar: { overridesFile?: string };
 }
 
 /** Delivery channels; with neither SMTP nor a webhook, notifications are recorded and logged. */
@@ -133,6 +136,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       webhookSecret: e.WEBHOOK_SECRET,
       publicBaseUrl: e.PUBLIC_BASE_URL,
     },
+    calendar: { overridesFile: e.CALENDAR_OVERRIDES_FILE },
   };
 }
 

@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './calendar';
 export * from './commands';
 export * from './commission';
 export * from './deadlines';

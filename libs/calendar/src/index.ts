@@ -1,0 +1,16 @@
+export { HOLIDAY_LIBRARY, libraryHolidays } from './holiday-library';
+export {
+  applyOverrides,
+  CalendarOverridesError,
+  parseOverrides,
+  readOverrides,
+  SHIPPED_OVERRIDES_ORIGIN,
+  type HolidayOverride,
+  type HolidayOverrides,
+} from './overrides';
+export {
+  buildCalendarSnapshot,
+  calendarVersion,
+  DEFAULT_CALENDAR_YEARS,
+  loadCalendarSnapshot,
+} from './snapshot';
