@@ -81,10 +81,7 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
     change: Change,
     at: string,
   ): number {
-    if (tracksDeadlines) {
-      applyDeadlineChanges(state, change.deadlines ?? [], Date.parse(at));
-      scheduler.wake();
-    }
+    if (tracksDeadlines) applyDeadlineChanges(state, change.deadlines ?? [], Date.parse(at));
     const seq = ledger.record(actor, fromStage, change);
     const messages = change.messages ?? [];
     if (tracksDeadlines && messages.length > 0 && patched('messages')) {
@@ -146,6 +143,8 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
   });
   registerCommands(COMMANDS, state, nowIso, async (fromStage, actor, change, at) => {
     const seq = change ? record(actor, fromStage, change, at) : state.version;
+    // A command may have opened, moved or closed a deadline: the scheduler plans again at once.
+    if (change && tracksDeadlines) scheduler.wake();
     await ledger.projected(seq);
   });
 

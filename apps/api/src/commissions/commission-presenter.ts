@@ -1,4 +1,5 @@
 import {
+  STAGES,
   allowedActions,
   canRead,
   viewFor,
@@ -29,10 +30,15 @@ export function header(view: CommissionView, actor: Actor) {
   };
 }
 
-/** Refuses a sub-resource the caller may not read: 404 when the whole commission is hidden. */
+/**
+ * Refuses a sub-resource the caller may not read: 403 for a part their role never reads (which
+ * says nothing about this commission), 404 when this commission is hidden from them.
+ */
 export function mustRead(part: ViewPart, view: CommissionView, actor: Actor): void {
-  if (!canRead('identity', view.stage, actor))
-    throw ProblemException.notFound(`no commission with id ${view.id}`);
-  if (!canRead(part, view.stage, actor))
+  if (!STAGES.some((stage) => canRead(part, stage, actor))) {
     throw ProblemException.forbidden(`your role cannot read the ${part} of a commission`);
+  }
+  if (!canRead('identity', view.stage, actor) || !canRead(part, view.stage, actor)) {
+    throw ProblemException.notFound(`no commission with id ${view.id}`);
+  }
 }
