@@ -37,12 +37,17 @@ export async function startWorker(config: AppConfig, dataSource: DataSource): Pr
       : undefined,
   });
   const running = worker.run();
+  let stopped: Promise<void> | undefined;
   return {
     worker,
-    async stop() {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running;
-      await connection.close();
+    // Idempotent: a test may stop the worker early, and the world stops it again at the end.
+    stop() {
+      stopped ??= (async () => {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await running;
+        await connection.close();
+      })();
+      return stopped;
     },
   };
 }

@@ -1,0 +1,86 @@
+import { commissionWorkflowId } from '@app/contracts';
+import { eventually } from '../support/eventually';
+import { CommissionFactory } from '../support/factories';
+import { people } from '../support/people';
+import { startWorld, type World } from '../support/world';
+
+/**
+ * Every read answers from the read model, so a commission stays readable once Temporal has
+ * forgotten its workflow (retention, `temporal workflow delete`) or while no worker runs.
+ */
+describe('reads outlive the workflow', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld();
+  });
+  afterAll(() => world.stop());
+
+  it('answers 200 with history and specification after the cancelled workflow is deleted; commands get a 409 naming the stage', async () => {
+    const officer = world.as(people.officer);
+    const { body } = await officer
+      .post('/v1/commissions', CommissionFactory.withPanel(2).build())
+      .expect(201);
+    const id: string = body.id;
+    const base = `/v1/commissions/${id}`;
+    await officer.put(`${base}/specification`, { content: '# Scope\n\nKept for the record.' }).expect(200);
+    await officer.post(`${base}/cancel`, { reason: 'Superseded by the programme' }).expect(200);
+
+    const workflowId = commissionWorkflowId(id);
+    await eventually(
+      () =>
+        world.client.workflow
+          .getHandle(workflowId)
+          .describe()
+          .then((d) => d.status.name),
+      (s) => s === 'COMPLETED',
+      10_000,
+      'the workflow to complete',
+    );
+    await world.client.workflowService.deleteWorkflowExecution({
+      namespace: world.config.temporal.namespace,
+      workflowExecution: { workflowId },
+    });
+    await eventually(
+      () =>
+        world.client.workflow
+          .getHandle(workflowId)
+          .describe()
+          .then(
+            () => 'present',
+            () => 'gone',
+          ),
+      (s) => s === 'gone',
+      // The server deletes a closed execution through its deletion queue: ~30 s on the dev server.
+      75_000,
+      'Temporal to forget the workflow',
+    );
+
+    const read = await officer.get(base).expect(200);
+    expect(read.body).toMatchObject({ id, stage: 'cancelled', allowedActions: [] });
+    expect(read.body.cancellation).toMatchObject({ reason: 'Superseded by the programme' });
+    const history = await officer.get(`${base}/history`).expect(200);
+    expect(history.body.events.map((e: { action: string }) => e.action)).toEqual([
+      'commission-opened',
+      'specification-revised',
+      'commission-cancelled',
+    ]);
+    const spec = await officer.get(`${base}/specification`).expect(200);
+    expect(spec.body.content).toBe('# Scope\n\nKept for the record.');
+    await world.as(people.observer).get(`${base}/reminders`).expect(200);
+
+    const refused = await officer.post(`${base}/cancel`, { reason: 'again' }).expect(409);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ status: 409, stage: 'cancelled' });
+  }, 120_000);
+
+  it('answers reads while no worker is running', async () => {
+    const officer = world.as(people.officer);
+    const { body } = await officer
+      .post('/v1/commissions', CommissionFactory.withPanel(2).build())
+      .expect(201);
+    await world.worker.stop();
+    const read = await officer.get(`/v1/commissions/${body.id}`).expect(200);
+    expect(read.body).toMatchObject({ id: body.id, stage: 'drafting', version: 1 });
+    await officer.get(`/v1/commissions/${body.id}/history`).expect(200);
+  });
+});
