@@ -1,0 +1,54 @@
+import {
+  PART_FIELDS,
+  PUBLISHED_STAGES,
+  STAGES,
+  VIEW_PARTS,
+  canRead,
+  viewFor,
+  type Role,
+} from '@app/contracts';
+import { initialState } from '../../workflows/commission/initial-state';
+import { newCommission } from './fixtures';
+
+const as = (...roles: Role[]) => ({ roles });
+const opened = () => initialState(newCommission(), '2030-01-01T09:00:00.000Z');
+
+describe('read rules', () => {
+  it('give every field of the view to exactly one part', () => {
+    const fields = VIEW_PARTS.flatMap((p) => PART_FIELDS[p] as readonly string[]);
+    expect(new Set(fields).size).toBe(fields.length);
+    const state = { ...opened(), deadlines: [], deadlineMoves: [] };
+    expect(Object.keys(state).sort()).toEqual([...fields].sort());
+  });
+
+  it('show staff the whole view in every stage', () => {
+    const state = opened();
+    for (const role of ['officer', 'panel', 'observer', 'admin'] as Role[]) {
+      expect(viewFor(state, as(role))).toEqual(state);
+    }
+  });
+
+  it('hide an unpublished commission from a supplier altogether', () => {
+    expect(viewFor(opened(), as('supplier'))).toBeNull();
+  });
+
+  it('show a supplier only the identity of a published commission', () => {
+    const state = { ...opened(), stage: 'tendering' as const };
+    const seen = viewFor(state, as('supplier'))!;
+    expect(Object.keys(seen).sort()).toEqual([...PART_FIELDS.identity].sort());
+    expect(seen).not.toHaveProperty('panel');
+    expect(seen).not.toHaveProperty('specification');
+  });
+
+  it('never let a supplier read history or reminders, in any stage', () => {
+    for (const stage of STAGES) {
+      expect(canRead('history', stage, as('supplier'))).toBe(false);
+      expect(canRead('reminders', stage, as('supplier'))).toBe(false);
+      expect(canRead('identity', stage, as('supplier'))).toBe(PUBLISHED_STAGES.includes(stage));
+    }
+  });
+
+  it('take the union of a caller’s roles', () => {
+    expect(viewFor(opened(), as('supplier', 'observer'))).toEqual(opened());
+  });
+});
