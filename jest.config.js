@@ -29,6 +29,7 @@ module.exports = {
     project('unit', ['<rootDir>/test/unit/**/*.spec.ts']),
     project('integration', ['<rootDir>/test/integration/**/*.spec.ts'], { slowTestThreshold: 30 }),
     project('e2e', ['<rootDir>/test/e2e/**/*.spec.ts'], { slowTestThreshold: 30 }),
+    project('workflow', ['<rootDir>/test/workflow/**/*.spec.ts'], { slowTestThreshold: 30 }),
     project('replay', ['<rootDir>/test/replay/**/*.spec.ts']),
   ],
   testTimeout: 60_000,

@@ -80,9 +80,10 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
     fromStage: CommissionView['stage'] | null,
     change: Change,
     at: string,
-  ): number {
+  ): { seq: number; view: CommissionView } {
     if (tracksDeadlines) applyDeadlineChanges(state, change.deadlines ?? [], Date.parse(at));
-    const seq = ledger.record(actor, fromStage, change);
+    const recorded = ledger.record(actor, fromStage, change);
+    const { seq } = recorded;
     const messages = change.messages ?? [];
     if (tracksDeadlines && messages.length > 0 && patched('messages')) {
       messages.forEach((m, i) =>
@@ -99,7 +100,7 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
       );
     }
     search?.sync();
-    return seq;
+    return recorded;
   }
 
   const scheduler = new DeadlineScheduler(state, collapsesMissedReminders, {
@@ -142,10 +143,16 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
     return state;
   });
   registerCommands(COMMANDS, state, nowIso, async (fromStage, actor, change, at) => {
-    const seq = change ? record(actor, fromStage, change, at) : state.version;
+    if (!change) {
+      await ledger.projected(state.version);
+      return state;
+    }
+    const { seq, view } = record(actor, fromStage, change, at);
     // A command may have opened, moved or closed a deadline: the scheduler plans again at once.
-    if (change && tracksDeadlines) scheduler.wake();
+    if (tracksDeadlines) scheduler.wake();
     await ledger.projected(seq);
+    // The view just after this change, not later ones still on their way to the read model.
+    return view;
   });
 
   if (tracksDeadlines) {

@@ -21,10 +21,13 @@ export class Ledger {
     this.projectedSeq = state.version;
   }
 
-  record(actor: ActorRef, fromStage: Stage | null, change: Change): number {
+  /** Numbers and queues the change; answers its sequence number and the view just after it. */
+  record(actor: ActorRef, fromStage: Stage | null, change: Change): { seq: number; view: CommissionView } {
     const s = this.state;
     s.version += 1;
     s.updatedAt = this.now();
+    // A snapshot: the state moves on while this waits its turn in the queue.
+    const view = this.keepsView ? (JSON.parse(JSON.stringify(s)) as CommissionView) : s;
     this.queue.push({
       commissionId: s.id,
       event: {
@@ -38,10 +41,9 @@ export class Ledger {
       },
       summary: summaryOf(s),
       effects: change.effects,
-      // A snapshot: the state moves on while this waits its turn in the queue.
-      ...(this.keepsView ? { view: JSON.parse(JSON.stringify(s)) as CommissionView } : {}),
+      ...(this.keepsView ? { view } : {}),
     });
-    return s.version;
+    return { seq: s.version, view };
   }
 
   get pending(): boolean {

@@ -10,7 +10,7 @@ export type Accept = (
   actor: Actor,
   change: Change | null,
   at: string,
-) => Promise<void>;
+) => Promise<CommissionView>;
 
 /**
  * Registers every command as an Update: the validator runs the command's `check` (a refusal never
@@ -35,8 +35,7 @@ export function registerCommands(
             `${command.action} moved ${fromStage} → ${state.stage}, which TRANSITIONS does not allow`,
           );
         }
-        await accept(fromStage, cmd.actor, change, at);
-        return state;
+        return accept(fromStage, cmd.actor, change, at);
       },
       { validator: (cmd: { actor: Actor }) => refuse(command.check(state, cmd, Date.now())) },
     );

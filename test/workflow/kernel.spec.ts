@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
+import {
+  CancelCommissionUpdate,
+  CommissionStageAttribute,
+  CommissionStateQuery,
+  EditSpecificationUpdate,
+  MoveDeadlineUpdate,
+  SubmitSpecificationUpdate,
+  commissionWorkflowId,
+  type Actor,
+} from '@app/contracts';
+import type { commissionWorkflow } from '@app/workflows';
+import { eventually } from '../support/eventually';
+import { newCommission, people } from '../unit/fixtures';
+import { startStubWorker } from './stub-worker';
+
+type Stub = Awaited<ReturnType<typeof startStubWorker>>;
+
+describe('the commission workflow kernel, with stub activities', () => {
+  let stub: Stub;
+  beforeAll(async () => {
+    // Random projection times, so ordering is not an accident of timing.
+    stub = await startStubWorker({ projectionDelayMs: () => Math.floor(Math.random() * 30) });
+  });
+  afterAll(() => stub.stop());
+
+  async function open(overrides = {}): Promise<WorkflowHandle<typeof commissionWorkflow>> {
+    const commission = newCommission({ id: randomUUID(), ...overrides });
+    return stub.client.workflow.start<typeof commissionWorkflow>('commissionWorkflow', {
+      workflowId: commissionWorkflowId(commission.id),
+      taskQueue: stub.taskQueue,
+      args: [{ kind: 'open', commission }],
+    });
+  }
+  const edit = (h: WorkflowHandle, content: string, actor: Actor = people.officer) =>
+    h.executeUpdate(EditSpecificationUpdate, { args: [{ actor, content, contentHash: `h:${content}` }] });
+  const projectedOf = (h: WorkflowHandle) =>
+    stub.seen.projections.filter((p) => p.commissionId === h.workflowId.replace('commission-', ''));
+
+  it('projects events in sequence, without gaps, and answers each command only after its event is projected', async () => {
+    const h = await open();
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => {
+        const view = await edit(h, `draft ${i}`);
+        // Read-your-writes: when the update answers, its event has reached the projection.
+        expect(projectedOf(h).map((p) => p.event.seq)).toContain(view.version);
+        return view.version;
+      }),
+    );
+    expect(new Set(answers).size).toBe(8);
+    expect(projectedOf(h).map((p) => p.event.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // Each projection carries the whole view as it was at that event.
+    for (const p of projectedOf(h)) expect(p.view?.version).toBe(p.event.seq);
+  });
+
+  it('sends a reminder when it falls due and plans afresh when the deadline moves', async () => {
+    const h = await open({ reminderPolicy: { before: ['PT1S'], overdueEvery: 'PT1H' } });
+    await edit(h, 'text');
+    const respondBy = new Date(Date.now() + 60_000).toISOString();
+    await h.executeUpdate(SubmitSpecificationUpdate, { args: [{ actor: people.officer, respondBy }] });
+    const dueAt = new Date(Date.now() + 2500).toISOString();
+    await h.executeUpdate(MoveDeadlineUpdate, {
+      args: [{ actor: people.officer, milestone: 'sign-off', dueAt, reason: 'sooner' }],
+    });
+    const id = h.workflowId.replace('commission-', '');
+    const reminders = await eventually(
+      () => stub.seen.recorded.filter((n) => n.commissionId === id),
+      (ns) => ns.length >= 1,
+      10_000,
+      'the moved deadline’s reminder',
+    );
+    // Version 2 is the moved deadline; version 1's reminder (a minute away) was never sent.
+    expect(reminders.map((n) => n.key)).toEqual([`${id}:sign-off:v2:before:PT1S`]);
+    await eventually(
+      () => stub.seen.delivered,
+      (d) => d.includes(reminders[0].key),
+      5000,
+      'delivery',
+    );
+  });
+
+  it('tells everyone named once when a commission is cancelled, then ends', async () => {
+    const h = await open();
+    await h.executeUpdate(CancelCommissionUpdate, {
+      args: [{ actor: people.officer, reason: 'No longer needed' }],
+    });
+    const final = await h.result();
+    expect(final.stage).toBe('cancelled');
+    const id = h.workflowId.replace('commission-', '');
+    const messages = stub.seen.recorded.filter((n) => n.commissionId === id);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ topic: 'message', message: 'commission-cancelled' });
+    expect(messages[0].recipients.map((r) => r.userId).sort()).toEqual(
+      [people.officer, people.chair, people.wood, people.trowler, people.observer]
+        .map((p) => p.userId)
+        .sort(),
+    );
+  });
+
+  it('keeps its stage as a search attribute an operator can filter by', async () => {
+    const h = await open();
+    await edit(h, 'text');
+    await h.executeUpdate(SubmitSpecificationUpdate, {
+      args: [{ actor: people.officer, respondBy: new Date(Date.now() + 3600_000).toISOString() }],
+    });
+    const described = await h.describe();
+    expect(described.typedSearchAttributes.get(CommissionStageAttribute)).toBe('panel-review');
+  });
+
+  it('continues as new without losing state when the history grows long', async () => {
+    const h = await open();
+    const firstRun = (await h.describe()).runId;
+    for (let i = 0; i < 40; i += 1) await edit(h, `revision ${i}`);
+    const after = await eventually(
+      () => h.describe(),
+      (d) => d.runId !== firstRun,
+      20_000,
+      'a new run',
+    );
+    expect(after.status.name).toBe('RUNNING');
+    const state = await h.query(CommissionStateQuery);
+    expect(state.version).toBe(41);
+    expect(state.specification.versions).toHaveLength(40);
+  });
+});

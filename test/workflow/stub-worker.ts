@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { Runtime, Worker, NativeConnection } from '@temporalio/worker';
+import { Client, Connection } from '@temporalio/client';
+import { loadConfig } from '@app/config';
+import type { NotificationRequest, Projection } from '@app/contracts';
+import { createLogger } from '@app/logging';
+import { temporalLogger } from '../../apps/worker/src/temporal-logger';
+
+let runtimeInstalled = false;
+
+/** What the stub activities saw, in the order they saw it. */
+export interface Seen {
+  projections: Projection[];
+  recorded: NotificationRequest[];
+  delivered: string[];
+}
+
+/**
+ * The real commission workflow on the real server, with activities that only remember what they
+ * were asked: the kernel (ledger, scheduler, dispatcher) is tested without PostgreSQL.
+ */
+export async function startStubWorker(opts: { projectionDelayMs?: () => number } = {}) {
+  if (!runtimeInstalled) {
+    Runtime.install({
+      logger: temporalLogger(createLogger('workflow-test', process.env.LOG_LEVEL ?? 'warn')),
+    });
+    runtimeInstalled = true;
+  }
+  const config = loadConfig();
+  const taskQueue = `workflow-test-${randomUUID()}`;
+  const seen: Seen = { projections: [], recorded: [], delivered: [] };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue,
+    workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! },
+    activities: {
+      async projectCommissionEvent(p: Projection) {
+        await sleep(opts.projectionDelayMs?.() ?? 0);
+        seen.projections.push(p);
+      },
+      async recordNotification(n: NotificationRequest) {
+        seen.recorded.push(n);
+      },
+      async deliverNotification(key: string) {
+        seen.delivered.push(key);
+      },
+      async abandonNotification() {},
+    },
+  });
+  const running = worker.run();
+  const clientConnection = await Connection.connect({ address: config.temporal.address });
+  const client = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
+  return {
+    client,
+    taskQueue,
+    seen,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await connection.close();
+      await clientConnection.close();
+    },
+  };
+}
