@@ -10,13 +10,24 @@ const moduleNameMapper = {
 };
 
 // Type-checking is its own step of the test command; here TypeScript is only transpiled.
-const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
+// openid-client and its dependencies ship ES modules only: Jest's CommonJS runtime needs them
+// transpiled too (Node itself loads them with require()).
+const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose'];
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
+  [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: [
+    'ts-jest',
+    { diagnostics: false, tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' } },
+  ],
+};
+const transformIgnorePatterns = [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`];
 
 const project = (displayName, testMatch, extra = {}) => ({
   displayName,
   testMatch,
   moduleNameMapper,
   transform,
+  transformIgnorePatterns,
   testEnvironment: 'node',
   rootDir: __dirname,
   ...extra,

@@ -13,6 +13,7 @@ import { PageRenderer } from './render/page-renderer';
 import { FormTokenGuard } from './session/form-token.guard';
 import { SessionStore } from './session/session-store';
 import { SignedInGuard } from './session/signed-in.guard';
+import { DevelopmentOnlyGuard } from './sign-in/development-only.guard';
 import { OidcSignIn } from './sign-in/oidc-sign-in';
 import { SignInController } from './sign-in/sign-in.controller';
 import { webConfigProvider } from './web-config.provider';
@@ -45,6 +46,7 @@ const FORM_LIMIT = '1mb';
     WebErrorFilter,
     SignedInGuard,
     FormTokenGuard,
+    DevelopmentOnlyGuard,
   ],
 })
 export class WebModule implements NestModule {

@@ -3,7 +3,8 @@ import { dueIn, londonDateTime } from '../time/london-time';
 
 /** One row of GOV.UK's task list component. */
 export interface TaskListItem {
-  title: { text: string; href: string };
+  title: { text: string };
+  href: string;
   hint: { text: string };
   status: { tag: { text: string; classes: string } } | { text: string };
 }
@@ -11,7 +12,8 @@ export interface TaskListItem {
 /** The My tasks page's rows, in the order the service gives them (most urgent first). */
 export function taskListItems(tasks: readonly Task[], now: Date): TaskListItem[] {
   return tasks.map((t) => ({
-    title: { text: t.summary, href: t.path },
+    title: { text: t.summary },
+    href: t.path,
     hint: { text: t.dueAt ? `${t.commissionTitle}. Due ${londonDateTime(t.dueAt)}` : t.commissionTitle },
     status: t.dueAt
       ? {

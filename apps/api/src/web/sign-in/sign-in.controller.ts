@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { Public } from '../../auth/auth.decorators';
 import { ROLE_LABELS } from '../presenters/labels';
 import { PageRenderer } from '../render/page-renderer';
@@ -22,6 +23,7 @@ import type { RequestWithSession } from '../session/web-session';
 import { WebErrorFilter } from '../web-error.filter';
 import { PageNotFound } from '../web-errors';
 import { CAST, castMember } from './cast';
+import { DevelopmentOnlyGuard } from './development-only.guard';
 import { NoRoleInService, OidcSignIn } from './oidc-sign-in';
 
 type WebRequest = Request & RequestWithSession;
@@ -33,7 +35,6 @@ type WebRequest = Request & RequestWithSession;
  */
 @ApiExcludeController()
 @Public()
-@UseGuards(FormTokenGuard)
 @UseFilters(WebErrorFilter)
 @Controller({ version: VERSION_NEUTRAL })
 export class SignInController {
@@ -41,6 +42,7 @@ export class SignInController {
     private readonly pages: PageRenderer,
     private readonly sessions: SessionStore,
     private readonly oidc: OidcSignIn,
+    @InjectPinoLogger(SignInController.name) private readonly logger: PinoLogger,
   ) {}
 
   @Get('sign-in')
@@ -51,9 +53,20 @@ export class SignInController {
   ): Promise<void> {
     const target = safeReturnTo(returnTo);
     if (this.oidc.enabled) {
-      const { url, pending } = await this.oidc.start();
-      this.sessions.update(req, res, { oidc: { ...pending, returnTo: target } });
-      res.redirect(303, url.href);
+      let started: Awaited<ReturnType<OidcSignIn['start']>>;
+      try {
+        started = await this.oidc.start();
+      } catch (err) {
+        this.logger.warn({ err }, 'the identity provider could not be reached');
+        return this.failed(
+          req,
+          res,
+          'Sign-in is not available at the moment. Try again in a few minutes.',
+          503,
+        );
+      }
+      this.sessions.update(req, res, { oidc: { ...started.pending, returnTo: target } });
+      res.redirect(303, started.url.href);
       return;
     }
     this.sessions.load(req, res);
@@ -61,12 +74,12 @@ export class SignInController {
   }
 
   @Post('sign-in/development')
+  @UseGuards(DevelopmentOnlyGuard, FormTokenGuard)
   developmentSignIn(
     @Req() req: WebRequest,
     @Res() res: Response,
     @Body() body: Record<string, unknown>,
   ): void {
-    if (this.oidc.enabled) throw new PageNotFound();
     const target = safeReturnTo(body.returnTo);
     const person = typeof body.person === 'string' ? castMember(body.person) : undefined;
     if (!person) {
@@ -102,6 +115,7 @@ export class SignInController {
   }
 
   @Post('sign-out')
+  @UseGuards(FormTokenGuard)
   signOut(@Req() req: WebRequest, @Res() res: Response): void {
     this.sessions.signOut(req, res);
     res.redirect(303, '/sign-in');
