@@ -40,6 +40,7 @@ module.exports = {
     project('integration', ['<rootDir>/test/integration/**/*.spec.ts'], { slowTestThreshold: 30 }),
     project('e2e', ['<rootDir>/test/e2e/**/*.spec.ts'], { slowTestThreshold: 30 }),
     project('replay', ['<rootDir>/test/replay/**/*.spec.ts']),
+    project('browser', ['<rootDir>/test/browser/**/*.spec.ts'], { slowTestThreshold: 60 }),
   ],
   testTimeout: 60_000,
 };
