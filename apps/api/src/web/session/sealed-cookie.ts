@@ -25,7 +25,8 @@ function sign(payload: string, secret: string): string {
 
 /**
  * The session travels in the cookie itself, signed with HMAC-SHA256 so it cannot be forged or
- * altered; it holds nothing secret (who you are, a form token), so it is not encrypted.
+ * altered. It is not encrypted: it holds nothing its own browser may not know (who you are, the
+ * form token, a pending sign-in's PKCE verifier), and it is HttpOnly, so page scripts cannot read it.
  */
 export function seal(session: WebSession, secret: string): string {
   const payload = Buffer.from(JSON.stringify(session), 'utf8').toString('base64url');
