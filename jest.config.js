@@ -11,13 +11,24 @@ const moduleNameMapper = {
 };
 
 // Type-checking is its own step of the test command; here TypeScript is only transpiled.
-const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
+// openid-client and its dependencies ship ES modules only: Jest's CommonJS runtime needs them
+// transpiled too (Node itself loads them with require()).
+const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose'];
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
+  [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: [
+    'ts-jest',
+    { diagnostics: false, tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' } },
+  ],
+};
+const transformIgnorePatterns = [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`];
 
 const project = (displayName, testMatch, extra = {}) => ({
   displayName,
   testMatch,
   moduleNameMapper,
   transform,
+  transformIgnorePatterns,
   testEnvironment: 'node',
   rootDir: __dirname,
   ...extra,
@@ -31,6 +42,7 @@ module.exports = {
     project('e2e', ['<rootDir>/test/e2e/**/*.spec.ts'], { slowTestThreshold: 30 }),
     project('workflow', ['<rootDir>/test/workflow/**/*.spec.ts'], { slowTestThreshold: 30 }),
     project('replay', ['<rootDir>/test/replay/**/*.spec.ts']),
+    project('browser', ['<rootDir>/test/browser/**/*.spec.ts'], { slowTestThreshold: 60 }),
   ],
   testTimeout: 60_000,
 };

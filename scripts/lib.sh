@@ -43,6 +43,21 @@ ensure_temporal_cli() {
   say "Temporal CLI built in $((SECONDS - started)) s: $bin"
 }
 
+# Debian's Chromium for the browser tests (playwright-core drives it; no browser download).
+# Installed once; the package lists are refreshed only when the first attempt fails.
+CHROMIUM_BIN="/usr/bin/chromium"
+ensure_chromium() {
+  [ -x "$CHROMIUM_BIN" ] && return
+  command -v apt-get >/dev/null || die "Chromium is required at $CHROMIUM_BIN for the browser tests, and apt-get is not available"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  say "installing Chromium for the browser tests (apt-get, once)"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y --no-install-recommends chromium >/dev/null \
+    || { $sudo apt-get update -qq && $sudo apt-get install -y --no-install-recommends chromium >/dev/null; } \
+    || die "could not install Chromium (apt-get install chromium)"
+  [ -x "$CHROMIUM_BIN" ] || die "Chromium was installed but $CHROMIUM_BIN is missing"
+}
+
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
 # start_temporal DATA_DIR PORT UI_PORT [extra flags...]: runs the dev server on a SQLite file in

@@ -1,24 +1,19 @@
 import { loadConfig } from '@app/config';
 import { createLogger } from '@app/logging';
 import { mintToken } from '../apps/api/src/auth/token';
+import { CAST, type CastMember } from '../apps/api/src/web/sign-in/cast';
 
 /**
  * Opens the letter's two studies on a running API (embedded default). Each POST carries a fixed
  * Idempotency-Key, so running this again returns the first result and creates nothing twice.
  */
-const PANEL = [
-  {
-    userId: 'julian.le-grand',
-    name: 'Julian Le Grand',
-    email: 'julian.le-grand@example.gov.uk',
-    chair: true,
-  },
-  { userId: 'alan.wood', name: 'Alan Wood', email: 'alan.wood@example.gov.uk' },
-  { userId: 'isabelle.trowler', name: 'Isabelle Trowler', email: 'isabelle.trowler@example.gov.uk' },
-];
+const person = ({ userId, name, email }: CastMember) => ({ userId, name, email });
+const PANEL = [{ ...person(CAST.chair), chair: true }, person(CAST.wood), person(CAST.trowler)];
+// The office's shared mailbox, as first seeded: the idempotency key covers the body, so a changed
+// address would make re-seeding an existing database a conflict.
 const OBSERVERS = [
-  { userId: 'norman.warner', name: 'Lord Norman Warner', email: 'norman.warner@example.gov.uk' },
-  { userId: 'ministers-office', name: "Minister's office", email: 'ministers.office@example.gov.uk' },
+  person(CAST.warner),
+  { ...person(CAST.observer), email: 'ministers.office@example.gov.uk' },
 ];
 const PROGRAMME = 'birmingham-childrens-services';
 
@@ -42,11 +37,12 @@ async function main(): Promise<void> {
   const log = createLogger('seed', config.logLevel);
   if (!config.auth.secret) throw new Error('seeding needs the embedded default (JWT_SECRET)');
   const base = `http://127.0.0.1:${config.http.port}`;
+  const officer = CAST.commissioningOfficer;
   const token = mintToken(config.auth.secret, {
-    sub: 'commissioning.officer',
-    name: 'Commissioning Officer',
-    email: 'commissioning.officer@example.gov.uk',
-    roles: ['officer'],
+    sub: officer.userId,
+    name: officer.name,
+    email: officer.email,
+    roles: officer.roles,
   });
   const first = await post(base, token, 'seed-study-improvement-capacity', {
     title: 'Study: creating and promoting improvement capacity in children’s services',

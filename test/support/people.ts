@@ -1,31 +1,19 @@
 import { loadConfig } from '@app/config';
-import type { Role } from '@app/contracts';
 import { mintToken } from '../../apps/api/src/auth/token';
+import { CAST, type CastMember } from '../../apps/api/src/web/sign-in/cast';
 
-export interface TestUser {
-  userId: string;
-  name: string;
-  email: string;
-  roles: Role[];
-}
+export type TestUser = CastMember;
 
-const user = (userId: string, name: string, roles: Role[]): TestUser => ({
-  userId,
-  name,
-  email: `${userId}@example.gov.uk`,
-  roles,
-});
-
-/** The cast of the letter, as test users. */
+/** The cast of the letter, as test users: the same list the development sign-in page offers. */
 export const people = {
-  officer: user('officer.one', 'Olivia Officer', ['officer']),
-  otherOfficer: user('officer.two', 'Oscar Officer', ['officer']),
-  chair: user('julian.le-grand', 'Julian Le Grand', ['panel']),
-  wood: user('alan.wood', 'Alan Wood', ['panel']),
-  trowler: user('isabelle.trowler', 'Isabelle Trowler', ['panel']),
-  outsider: user('panel.outsider', 'Pat Outsider', ['panel']),
-  supplier: user('supplier.acme', 'Acme Research', ['supplier']),
-  observer: user('ministers-office', "Minister's office", ['observer']),
+  officer: CAST.officer,
+  otherOfficer: CAST.otherOfficer,
+  chair: CAST.chair,
+  wood: CAST.wood,
+  trowler: CAST.trowler,
+  outsider: CAST.outsider,
+  supplier: CAST.supplier,
+  observer: CAST.observer,
 };
 
 export function tokenFor(u: TestUser): string {

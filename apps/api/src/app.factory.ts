@@ -1,23 +1,28 @@
-import type { INestApplication } from '@nestjs/common';
+import { VersioningType, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { loadConfig } from '@app/config';
+import { loadConfig, loadWebConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { NoNulCharactersPipe } from './problem/no-nul.pipe';
 import { validationPipe } from './problem/validation';
+import { serveWebAssets } from './web/web-assets';
 
 /** Builds the HTTP application exactly as production runs it; tests use this too. */
 export async function createApp(): Promise<INestApplication> {
   const config = loadConfig();
+  // Validated here too so a bad value stops start-up with the message, not a Nest stack trace.
+  loadWebConfig(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bufferLogs: true,
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: config.http.bodyLimit });
-  app.setGlobalPrefix('v1');
+  // The JSON API is version 1 at /v1; the web pages are version-neutral and live at /.
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  serveWebAssets(app);
   app.useGlobalPipes(new NoNulCharactersPipe(), validationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

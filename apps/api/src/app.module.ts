@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Module, RequestMethod } from '@nestjs/common';
+import { Module, RequestMethod, VERSION_NEUTRAL } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -13,6 +13,8 @@ import { CommissionsModule } from './commissions/commissions.module';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { ProblemFilter } from './problem/problem.filter';
+import { TasksModule } from './tasks/tasks.module';
+import { WebModule } from './web/web.module';
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
 
@@ -22,8 +24,9 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        // Named wildcard: path-to-regexp 8 no longer reads a bare `*`.
-        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+        // Named wildcard: path-to-regexp 8 no longer reads a bare `*`. Version-neutral, so the
+        // web pages at / are logged as well as the API at /v1.
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL, version: VERSION_NEUTRAL }],
         pinoHttp: {
           name: 'api',
           level: config.logLevel,
@@ -54,6 +57,8 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
     TemporalModule,
     CommissionsModule,
     CalendarModule,
+    TasksModule,
+    WebModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditEventRecord, CommissionRecord, SpecificationVersionRecord } from '@app/persistence';
-import type { Stage } from '@app/contracts';
+import { OPEN_STAGES, type CommissionView, type Stage } from '@app/contracts';
 import { ProblemException } from '../problem/problem.exception';
 
 export interface ListFilter {
   stages?: readonly Stage[];
+  /** Only commissions this person is named on (officer, panel, observer). */
+  memberId?: string;
+  /** Only commissions waiting on this person's decision. */
+  awaitingId?: string;
   programmeId?: string;
   q?: string;
   overdue?: boolean;
@@ -42,6 +46,14 @@ function decodeCursor(text: string): Cursor {
   }
 }
 
+/** A person named on a commission, as the view's people arrays hold them (the GIN index serves it). */
+const NAMED_ON = ['officers', 'panel', 'observers'].map((k) => `c.view @> :${k}::jsonb`).join(' OR ');
+const memberJson = (userId: string) => ({
+  officers: JSON.stringify({ officers: [{ userId }] }),
+  panel: JSON.stringify({ panel: [{ userId }] }),
+  observers: JSON.stringify({ observers: [{ userId }] }),
+});
+
 /** Reads of the Postgres read model: lists, audit history and specification texts. */
 @Injectable()
 export class CommissionReadModel {
@@ -65,6 +77,12 @@ export class CommissionReadModel {
       const overdue = `(c.key_dates->>'nextDueAt')::timestamptz < now()`;
       qb.andWhere(filter.overdue ? overdue : `NOT coalesce(${overdue}, false)`);
     }
+    if (filter.memberId) qb.andWhere(`(${NAMED_ON})`, memberJson(filter.memberId));
+    if (filter.awaitingId) {
+      qb.andWhere(`c.view @> :awaiting::jsonb`, {
+        awaiting: JSON.stringify({ signOff: { tally: { awaiting: [{ userId: filter.awaitingId }] } } }),
+      });
+    }
     if (filter.cursor) {
       const c = decodeCursor(filter.cursor);
       qb.andWhere('(c.created_at, c.id) < (:createdAt, :id)', c);
@@ -79,6 +97,19 @@ export class CommissionReadModel {
           ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
           : null,
     };
+  }
+
+  /** The views of the open commissions a person is named on, newest first. */
+  async openViewsOf(userId: string, limit: number): Promise<CommissionView[]> {
+    const rows = await this.ds
+      .getRepository(CommissionRecord)
+      .createQueryBuilder('c')
+      .where('c.stage IN (:...stages)', { stages: OPEN_STAGES })
+      .andWhere(`(${NAMED_ON})`, memberJson(userId))
+      .orderBy('c.created_at', 'DESC')
+      .take(limit)
+      .getMany();
+    return rows.map((r) => r.view).filter((v): v is CommissionView => v !== null);
   }
 
   find(id: string): Promise<CommissionRecord | null> {

@@ -39,9 +39,12 @@ export class CommissionController {
     const stages = isSupplierOnly(actor)
       ? PUBLISHED_STAGES.filter((s) => !query.stage || s === query.stage)
       : query.stage && [query.stage];
+    const { mine, awaiting, ...filters } = query;
     const page = await this.readModel.list({
-      ...query,
+      ...filters,
       stages: stages || undefined,
+      memberId: mine ? actor.userId : undefined,
+      awaitingId: awaiting === 'me' ? actor.userId : undefined,
       limit: query.limit ?? 20,
     });
     return { items: page.items.map(presentListItem), nextCursor: page.nextCursor };

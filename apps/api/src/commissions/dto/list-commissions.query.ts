@@ -21,6 +21,17 @@ export class ListCommissionsQuery {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({ description: 'only commissions the caller is named on' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  mine?: boolean;
+
+  @ApiPropertyOptional({ enum: ['me'], description: 'only commissions waiting on the caller’s decision' })
+  @IsOptional()
+  @IsIn(['me'])
+  awaiting?: 'me';
+
   @ApiPropertyOptional({ description: 'words in the title or description' })
   @IsOptional()
   @IsString()

@@ -1,0 +1,13 @@
+import type { Actor, CommissionView } from '@app/contracts';
+import { ACTION_TASKS, tasksIn } from './task';
+
+/** The commissions a person is named on: as an officer, a panel member or an observer. */
+export function involves(view: CommissionView, actor: Actor): boolean {
+  const named = (people: readonly { userId: string }[]) => people.some((p) => p.userId === actor.userId);
+  return named(view.officers) || named(view.panel) || named(view.observers);
+}
+
+/** The commission cannot move on until this person acts (the list filter `awaiting=me`). */
+export function awaits(view: CommissionView, actor: Actor, now: Date): boolean {
+  return tasksIn(view, actor, now).some((t) => ACTION_TASKS.includes(t.kind));
+}

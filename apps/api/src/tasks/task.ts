@@ -1,0 +1,133 @@
+import { allowedActions, type Actor, type CommissionView, type Milestone, type Stage } from '@app/contracts';
+
+/**
+ * What can wait on a person today. Later stages add theirs (questions to answer, bids to score,
+ * reports to review) here and in `tasksIn`.
+ */
+export const TASK_KINDS = [
+  'decide-on-specification',
+  'write-specification',
+  'revise-specification',
+  'submit-specification',
+  'overdue-deadline',
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** Tasks that only the person can move on; an overdue deadline asks for attention, not an action. */
+export const ACTION_TASKS: readonly TaskKind[] = [
+  'decide-on-specification',
+  'write-specification',
+  'revise-specification',
+  'submit-specification',
+];
+
+export interface Task {
+  kind: TaskKind;
+  commissionId: string;
+  commissionTitle: string;
+  stage: Stage;
+  /** What to do, in words: "Decide on version 3 of the specification". */
+  summary: string;
+  dueAt: string | null;
+  overdue: boolean;
+  specificationVersion: number | null;
+  milestone: Milestone | null;
+  /** The web page where it is done. */
+  path: string;
+}
+
+function task(view: CommissionView, fields: Omit<Task, 'commissionId' | 'commissionTitle' | 'stage'>): Task {
+  return { commissionId: view.id, commissionTitle: view.title, stage: view.stage, ...fields };
+}
+
+const isOfficer = (view: CommissionView, actor: Actor) =>
+  view.officers.some((o) => o.userId === actor.userId);
+const isObserver = (view: CommissionView, actor: Actor) =>
+  view.observers.some((o) => o.userId === actor.userId);
+
+/** Everything in one commission that waits on `actor`, derived from its state and the action rules. */
+export function tasksIn(view: CommissionView, actor: Actor, now: Date): Task[] {
+  const actions = allowedActions(view.stage, actor, view);
+  const base = `/commissions/${view.id}`;
+  const tasks: Task[] = [];
+  const round = view.signOff.current;
+  if (
+    actions.includes('sign-off') &&
+    round &&
+    view.signOff.tally?.awaiting.some((m) => m.userId === actor.userId)
+  ) {
+    tasks.push(
+      task(view, {
+        kind: 'decide-on-specification',
+        summary: `Decide on version ${round.specificationVersion} of the specification`,
+        dueAt: round.respondBy,
+        overdue: Date.parse(round.respondBy) <= now.getTime(),
+        specificationVersion: round.specificationVersion,
+        milestone: 'sign-off',
+        path: `${base}/sign-off`,
+      }),
+    );
+  }
+  if (actions.includes('submit-specification')) {
+    const latest = view.specification.versions.at(-1);
+    const [kind, summary, path] = !latest
+      ? (['write-specification', 'Write the specification', `${base}/specification/edit`] as const)
+      : latest.changeRequests.length > 0
+        ? ([
+            'revise-specification',
+            `Revise version ${latest.version} of the specification: the panel asked for changes`,
+            `${base}/specification/edit`,
+          ] as const)
+        : ([
+            'submit-specification',
+            `Submit version ${latest.version} of the specification to the panel`,
+            `${base}/submit`,
+          ] as const);
+    tasks.push(
+      task(view, {
+        kind,
+        summary,
+        dueAt: null,
+        overdue: false,
+        specificationVersion: latest?.version ?? null,
+        milestone: null,
+        path,
+      }),
+    );
+  }
+  if (isOfficer(view, actor) || isObserver(view, actor)) {
+    for (const d of view.deadlines ?? []) {
+      if (d.closedReason !== null || Date.parse(d.dueAt) > now.getTime()) continue;
+      tasks.push(
+        task(view, {
+          kind: 'overdue-deadline',
+          summary: `${DEADLINE_NAMES[d.milestone]} is overdue`,
+          dueAt: d.dueAt,
+          overdue: true,
+          specificationVersion: null,
+          milestone: d.milestone,
+          path: base,
+        }),
+      );
+    }
+  }
+  return tasks;
+}
+
+const DEADLINE_NAMES: Record<Milestone, string> = {
+  'sign-off': 'The panel’s sign-off',
+  clarification: 'The clarification deadline',
+  'tender-close': 'The tender closing',
+  'standstill-end': 'The end of standstill',
+  'interim-report': 'The interim report',
+  'final-report': 'The final report',
+};
+
+/** Most urgent first: the earliest due date (so overdue ones lead), then undated tasks by title. */
+export function byUrgency(a: Task, b: Task): number {
+  if (a.dueAt && b.dueAt)
+    return Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.commissionTitle.localeCompare(b.commissionTitle);
+  if (a.dueAt) return -1;
+  if (b.dueAt) return 1;
+  return a.commissionTitle.localeCompare(b.commissionTitle) || a.summary.localeCompare(b.summary);
+}

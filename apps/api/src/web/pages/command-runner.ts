@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Actor, CommissionView } from '@app/contracts';
+import { CommissionsService } from '../../commissions/commissions.service';
+import { ProblemException } from '../../problem/problem.exception';
+import type { Problem } from '../../problem/problem';
+
+export type CommandOutcome = { ok: true; view: CommissionView } | { ok: false; problem: Problem };
+
+/**
+ * Sends a form's command through the same service as the JSON API. A refusal comes back as its
+ * problem, for the form to show in its error summary; anything else is an error page.
+ */
+@Injectable()
+export class CommandRunner {
+  constructor(private readonly commissions: CommissionsService) {}
+
+  async run<Arg extends { actor: Actor }>(
+    id: string,
+    update: UpdateDefinition<CommissionView, [Arg]>,
+    arg: Arg,
+    formKey: string | undefined,
+  ): Promise<CommandOutcome> {
+    try {
+      return { ok: true, view: await this.commissions.command(id, update, arg, formKey && `web-${formKey}`) };
+    } catch (err) {
+      if (err instanceof ProblemException && err.problem.status < 500 && err.problem.status !== 404) {
+        return { ok: false, problem: err.problem };
+      }
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { allowedActions, describeRule, type Actor, type CommissionView } from '@app/contracts';
+import { londonDateTime } from '../time/london-time';
+import { deadlineRows, type DeadlineRow } from './deadlines';
+import { historyRows, type AuditEntry, type HistoryRow } from './history';
+import { ACTION_LINKS, listOfNames, stageTag } from './labels';
+import { escapeHtml } from './markdown';
+import { nextStep, type NextStep } from './next-step';
+import type { SpecificationSection } from './specification';
+
+export interface CommissionPage {
+  id: string;
+  title: string;
+  description: string;
+  stage: { text: string; classes: string };
+  nextStep: NextStep;
+  details: { key: { text: string }; value: { text: string } }[];
+  actions: { text: string; href: string }[];
+  signOff: { version: number; respondBy: string; rows: { text: string }[][] } | null;
+  specification: SpecificationSection | null;
+  earlierChangeRequests: { version: number; member: string; comment: string; at: string }[];
+  deadlines: DeadlineRow[];
+  /** The deadlines and history as GOV.UK table rows. */
+  deadlineTable: TableCell[][];
+  history: HistoryRow[];
+  historyTable: TableCell[][];
+}
+
+type TableCell = { text: string } | { html: string };
+
+const DECISION_WORDS = { approve: 'Approved', 'request-changes': 'Asked for changes' } as const;
+
+/** Everything the commission page shows, for one person, in the words it shows it. */
+export function commissionPage(
+  view: CommissionView,
+  actor: Actor,
+  input: { history: readonly AuditEntry[]; specification: SpecificationSection | null; now: Date },
+): CommissionPage {
+  const panel = view.panel.map((m) => (m.chair ? `${m.name} (chair)` : m.name));
+  const round = view.signOff.current;
+  const base = `/commissions/${view.id}`;
+  const deadlines = deadlineRows(view.deadlines, input.now);
+  const history = historyRows(input.history);
+  return {
+    id: view.id,
+    title: view.title,
+    description: view.description,
+    stage: stageTag(view.stage),
+    nextStep: nextStep(view, input.now),
+    details: [
+      { key: { text: 'Stage' }, value: { text: stageTag(view.stage).text } },
+      { key: { text: 'Panel' }, value: { text: listOfNames(panel) } },
+      { key: { text: 'Sign-off rule' }, value: { text: capitalise(describeRule(view.signOffRule)) } },
+      { key: { text: 'Officers' }, value: { text: listOfNames(view.officers.map((o) => o.name)) } },
+      ...(view.observers.length
+        ? [{ key: { text: 'Observers' }, value: { text: listOfNames(view.observers.map((o) => o.name)) } }]
+        : []),
+      { key: { text: 'Procurement rules' }, value: { text: REGIME_NAMES[view.regime] ?? view.regime } },
+      ...(view.programmeId ? [{ key: { text: 'Programme' }, value: { text: view.programmeId } }] : []),
+      {
+        key: { text: 'Opened' },
+        value: { text: `${londonDateTime(view.createdAt)} by ${view.createdBy.name}` },
+      },
+    ],
+    actions: allowedActions(view.stage, actor, view).flatMap((a) => {
+      const link = ACTION_LINKS[a];
+      return link ? [{ text: link.text, href: `${base}/${link.path}` }] : [];
+    }),
+    signOff: round
+      ? {
+          version: round.specificationVersion,
+          respondBy: londonDateTime(round.respondBy),
+          rows: view.panel.map((m) => {
+            const d = round.decisions.find((x) => x.member.userId === m.userId);
+            return [
+              { text: m.chair ? `${m.name} (chair)` : m.name },
+              { text: d ? DECISION_WORDS[d.decision] : 'Not decided yet' },
+              { text: d?.comment || '' },
+              { text: d ? londonDateTime(d.at) : '' },
+            ];
+          }),
+        }
+      : null,
+    specification: input.specification,
+    earlierChangeRequests: view.specification.versions
+      .filter((v) => v.version !== input.specification?.version)
+      .flatMap((v) =>
+        v.changeRequests.map((c) => ({
+          version: v.version,
+          member: c.member.name,
+          comment: c.comment,
+          at: londonDateTime(c.at),
+        })),
+      )
+      .reverse(),
+    deadlines,
+    deadlineTable: deadlines.map((d) => [
+      { text: d.milestone },
+      { text: d.due },
+      d.overdue
+        ? { html: `<strong class="govuk-tag govuk-tag--red">${escapeHtml(d.status)}</strong>` }
+        : { text: d.status },
+      { text: d.nextReminder ?? 'None' },
+    ]),
+    history,
+    historyTable: history.map((h) => [
+      { text: h.when },
+      { text: h.who },
+      { text: h.stageChange ? `${h.what}. Stage: ${h.stageChange}` : h.what },
+    ]),
+  };
+}
+
+const REGIME_NAMES: Record<string, string> = {
+  PA2023: 'Procurement Act 2023',
+  PCR2015: 'Public Contracts Regulations 2015',
+  'below-threshold': 'Below threshold (Procurement Act 2023, sections 86 to 88)',
+};
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,64 @@
+import type { CommissionView } from '@app/contracts';
+import { londonDateTime } from '../time/london-time';
+import { renderMarkdown } from './markdown';
+import { diffHtml } from './text-diff';
+
+export interface SpecificationSection {
+  version: number;
+  author: string;
+  writtenAt: string;
+  html: string;
+  /** The changes from the version before, when there is one. */
+  diff: { against: number; html: string; changed: boolean } | null;
+  changeRequests: { member: string; comment: string; at: string }[];
+  versions: {
+    version: number;
+    author: string;
+    writtenAt: string;
+    href: string;
+    shown: boolean;
+    changesRequested: boolean;
+  }[];
+}
+
+/**
+ * One version of the specification as a page shows it: rendered, compared with the one before, and
+ * with the changes the panel asked for on it. `content(v)` is the text of version v.
+ */
+export function specificationSection(
+  view: CommissionView,
+  shown: number,
+  content: { shown: string; previous: string | null },
+): SpecificationSection | null {
+  const summary = view.specification.versions.find((v) => v.version === shown);
+  if (!summary) return null;
+  const previous = view.specification.versions.filter((v) => v.version < shown).at(-1);
+  return {
+    version: shown,
+    author: summary.author.name,
+    writtenAt: londonDateTime(summary.createdAt),
+    html: renderMarkdown(content.shown),
+    diff:
+      previous && content.previous !== null
+        ? { against: previous.version, ...diffHtml(content.previous, content.shown) }
+        : null,
+    changeRequests: summary.changeRequests.map((c) => ({
+      member: c.member.name,
+      comment: c.comment,
+      at: londonDateTime(c.at),
+    })),
+    versions: [...view.specification.versions].reverse().map((v) => ({
+      version: v.version,
+      author: v.author.name,
+      writtenAt: londonDateTime(v.createdAt),
+      href: `/commissions/${view.id}/specification/versions/${v.version}`,
+      shown: v.version === shown,
+      changesRequested: v.changeRequests.length > 0,
+    })),
+  };
+}
+
+/** The version before `version`, if any: the one a diff compares against. */
+export function previousVersion(view: CommissionView, version: number): number | null {
+  return view.specification.versions.filter((v) => v.version < version).at(-1)?.version ?? null;
+}

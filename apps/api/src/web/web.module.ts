@@ -1,0 +1,57 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { urlencoded } from 'express';
+import { TasksModule } from '../tasks/tasks.module';
+import { CancelPageController } from './pages/cancel.page.controller';
+import { CommandRunner } from './pages/command-runner';
+import { CommissionAccess } from './pages/commission-access';
+import { CommissionsPageController } from './pages/commissions.page.controller';
+import { DeadlinePageController } from './pages/deadline.page.controller';
+import { SignOffPageController } from './pages/sign-off.page.controller';
+import { SpecificationPageController } from './pages/specification.page.controller';
+import { TasksPageController } from './pages/tasks.page.controller';
+import { PageRenderer } from './render/page-renderer';
+import { FormTokenGuard } from './session/form-token.guard';
+import { SessionStore } from './session/session-store';
+import { SignedInGuard } from './session/signed-in.guard';
+import { DevelopmentOnlyGuard } from './sign-in/development-only.guard';
+import { OidcSignIn } from './sign-in/oidc-sign-in';
+import { SignInController } from './sign-in/sign-in.controller';
+import { webConfigProvider } from './web-config.provider';
+import { WebErrorFilter } from './web-error.filter';
+
+const PAGES = [
+  SignInController,
+  TasksPageController,
+  CommissionsPageController,
+  SpecificationPageController,
+  SignOffPageController,
+  CancelPageController,
+  DeadlinePageController,
+];
+
+/** Forms post up to a 200,000-character specification, which URL-encoding can triple. */
+const FORM_LIMIT = '1mb';
+
+/** The web pages at / (GOV.UK Frontend, server-rendered): sign-in, My tasks, commissions, forms. */
+@Module({
+  imports: [TasksModule],
+  controllers: PAGES,
+  providers: [
+    webConfigProvider,
+    SessionStore,
+    PageRenderer,
+    OidcSignIn,
+    CommissionAccess,
+    CommandRunner,
+    WebErrorFilter,
+    SignedInGuard,
+    FormTokenGuard,
+    DevelopmentOnlyGuard,
+  ],
+})
+export class WebModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // Only the pages read HTML forms; the JSON API keeps accepting JSON alone.
+    consumer.apply(urlencoded({ extended: false, limit: FORM_LIMIT })).forRoutes(...PAGES);
+  }
+}
