@@ -2,10 +2,14 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@app/config';
 import { AppModule } from './app.module';
-import { NoNulCharactersPipe } from './problem/no-nul.pipe';
+import { answerClientErrorsWithProblems } from './http/client-errors';
+import { jsonBodyOptions } from './input/json-body';
+import { StorableInputPipe } from './input/storable-input.pipe';
 import { validationPipe } from './problem/validation';
 
 /** Builds the HTTP application exactly as production runs it; tests use this too. */
@@ -16,9 +20,14 @@ export async function createApp(): Promise<INestApplication> {
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  answerClientErrorsWithProblems(app.getHttpServer() as Server);
+  app.disable('x-powered-by');
+  // nosniff, frame and referrer policies, and a strict content security policy (Swagger UI's
+  // assets are served from here, so 'self' is enough for it).
+  app.use(helmet());
+  app.useBodyParser('json', jsonBodyOptions(config.http.bodyLimit));
   app.setGlobalPrefix('v1');
-  app.useGlobalPipes(new NoNulCharactersPipe(), validationPipe());
+  app.useGlobalPipes(new StorableInputPipe(), validationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
@@ -10,6 +11,7 @@ import { TemporalModule } from '@app/temporal';
 import { AuthGuard } from './auth/auth.guard';
 import { CommissionsModule } from './commissions/commissions.module';
 import { HealthController } from './health/health.controller';
+import { rateLimitOptions } from './http/rate-limit';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { ProblemFilter } from './problem/problem.filter';
 
@@ -50,12 +52,15 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => dataSourceOptions(config.databaseUrl),
     }),
+    ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: rateLimitOptions }),
     TemporalModule,
     CommissionsModule,
   ],
   controllers: [HealthController],
   providers: [
+    // In this order: the rate limit counts per verified caller.
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     { provide: APP_FILTER, useClass: ProblemFilter },
   ],

@@ -9,6 +9,10 @@ import {
   ProjectedUpdate,
   actorRef,
   commissionWorkflowId,
+  officersOnPanel,
+  parseInstant,
+  reminderFloorFor,
+  reminderPolicyProblems,
   ruleProblems,
   type Actor,
   type CommissionView,
@@ -65,15 +69,19 @@ export class CommissionsService {
     const signOffRule: SignOffRule =
       dto.signOffRule.mode === 'unanimous'
         ? { mode: 'unanimous' }
-        : { mode: 'quorum', quorum: dto.signOffRule.quorum!, chairRequired: dto.signOffRule.chairRequired! };
+        : { mode: 'quorum', quorum: dto.signOffRule.quorum, chairRequired: dto.signOffRule.chairRequired };
     const problems = ruleProblems(signOffRule, panel).map((message) => ({ field: 'signOffRule', message }));
-    if (Date.parse(dto.milestones.interimReportDueAt) >= Date.parse(dto.milestones.finalReportDueAt)) {
+    // The DTO has already refused anything but real RFC 3339 instants and passed them on in UTC.
+    const interim = parseInstant(dto.milestones.interimReportDueAt)!;
+    const final = parseInstant(dto.milestones.finalReportDueAt)!;
+    if (interim >= final) {
       problems.push({ field: 'milestones', message: 'the interim report is due before the final report' });
     }
-    for (const [field, at] of Object.entries(dto.milestones)) {
-      if (Date.parse(at) <= Date.now())
-        problems.push({ field: `milestones.${field}`, message: 'must be in the future' });
+    for (const [field, at] of Object.entries({ interimReportDueAt: interim, finalReportDueAt: final })) {
+      if (at <= Date.now()) problems.push({ field: `milestones.${field}`, message: 'must be in the future' });
     }
+    const reminderPolicy = dto.reminderPolicy ?? DEFAULT_REMINDER_POLICY;
+    problems.push(...reminderPolicyProblems(reminderPolicy, reminderFloorFor(this.config.env)));
     if (dto.dependsOn && !(await this.readModel.find(dto.dependsOn.commissionId))) {
       problems.push({ field: 'dependsOn.commissionId', message: 'no commission with this id' });
     }
@@ -83,10 +91,19 @@ export class CommissionsService {
         message: 'the creating officer is sent reminders: the token must carry an email',
       });
     }
-    if (problems.length)
-      throw ProblemException.badRequest('the commission cannot be opened as described', problems);
     const creator: Person = { userId: actor.userId, name: actor.name, email: actor.email };
     const officers = [creator, ...(dto.officers ?? []).filter((o) => o.userId !== actor.userId)];
+    if (new Set(officers.map((o) => o.userId)).size !== officers.length) {
+      problems.push({ field: 'officers', message: 'each officer appears once' });
+    }
+    for (const person of officersOnPanel(officers, panel)) {
+      problems.push({
+        field: person.userId === actor.userId ? 'panel' : 'officers',
+        message: `${person.userId} cannot be both an officer of the commission and on its panel`,
+      });
+    }
+    if (problems.length)
+      throw ProblemException.badRequest('the commission cannot be opened as described', problems);
     return {
       id,
       title: dto.title,
@@ -98,10 +115,10 @@ export class CommissionsService {
       observers: dto.observers ?? [],
       signOffRule,
       milestones: {
-        interimReportDueAt: new Date(dto.milestones.interimReportDueAt).toISOString(),
-        finalReportDueAt: new Date(dto.milestones.finalReportDueAt).toISOString(),
+        interimReportDueAt: new Date(interim).toISOString(),
+        finalReportDueAt: new Date(final).toISOString(),
       },
-      reminderPolicy: dto.reminderPolicy ?? DEFAULT_REMINDER_POLICY,
+      reminderPolicy,
       dependsOn: dto.dependsOn ?? null,
       createdBy: actorRef(actor),
     };
