@@ -91,7 +91,8 @@ describe('storable text: one definition for bodies, queries, paths, token claims
       fc.property(fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom(...KINDS), (s, kind) => {
         if (storableTextProblem(s, kind) !== null) return;
         const stored = toStorableText(s, kind);
-        expect(stored).not.toMatch(/\p{Cs}|\u0000/u);
+        expect(stored.includes('\u0000')).toBe(false);
+        expect(stored).not.toMatch(/\p{Cs}/u);
         expect(Buffer.from(stored, 'utf8').toString('utf8')).toBe(stored);
         expect(storableTextProblem(stored, kind)).toBeNull();
         expect(toStorableText(stored, kind)).toBe(stored);

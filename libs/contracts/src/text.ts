@@ -41,6 +41,7 @@ export const ID_GRAMMAR_TEXT = 'a–z, 0–9 and . _ @ : | + - (starting with a 
 const LONE_SURROGATE = /\p{Cs}/u;
 // C0 controls but tab, newline and carriage return, DEL and the C1 block. NUL is among them:
 // PostgreSQL cannot store it in `text` or `jsonb` at all.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 // A one-line field also refuses what breaks a line: tab, newline, CR and the Unicode separators.
 const LINE_BREAK = /[\t\n\r\u2028\u2029]/;

@@ -26,6 +26,7 @@ import type { commissionWorkflow } from '@app/workflows';
 import { idempotencyId } from '../idempotency/idempotency-id';
 import { ProblemException } from '../problem/problem.exception';
 import { CommissionReadModel } from './commission-read-model';
+import { endedCommissionRefusal } from './ended-commission';
 import type { CreateCommissionDto } from './dto/create-commission.dto';
 import { isWorkflowGone, refusalToProblem } from './temporal-errors';
 
@@ -164,19 +165,20 @@ export class CommissionsService {
         );
         throw refusal;
       }
-      if (isWorkflowGone(err)) throw await this.goneProblem(id);
+      if (isWorkflowGone(err)) throw await this.goneProblem(id, arg.actor, update.name);
       throw err;
     }
   }
 
-  /** A workflow that has ended (cancelled, completed) refuses commands with its final stage. */
-  private async goneProblem(id: string): Promise<ProblemException> {
+  /**
+   * A workflow that has ended (cancelled, completed) refuses commands with its final stage, after
+   * the same role and membership check its validators would have made.
+   */
+  private async goneProblem(id: string, actor: Actor, updateName: string): Promise<ProblemException> {
     const record = await this.readModel.find(id);
     if (!record) return this.notFound(id);
-    return ProblemException.conflict(
-      `the commission is ${record.stage}; it takes no more actions`,
-      record.stage,
-    );
+    const view = await this.view(id).catch(() => null);
+    return endedCommissionRefusal(record.stage, view, actor, updateName);
   }
 
   private handle(id: string): WorkflowHandle<CommissionWorkflow> {
