@@ -8,9 +8,9 @@ interface Found {
   message: string;
 }
 
+/** Field paths as the validator writes them: `panel.0.userId`. */
 function child(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  return path ? `${path}.${key}` : key;
+  return path ? `${path}.${key}` : String(key);
 }
 
 /**
