@@ -26,6 +26,7 @@ import type { commissionWorkflow } from '@app/workflows';
 import { idempotencyId } from '../idempotency/idempotency-id';
 import { ProblemException } from '../problem/problem.exception';
 import { CommissionReadModel } from './commission-read-model';
+import { boundedCall } from './completion-race';
 import { endedCommissionRefusal } from './ended-commission';
 import type { CreateCommissionDto } from './dto/create-commission.dto';
 import { isWorkflowGone, refusalToProblem } from './temporal-errors';
@@ -128,7 +129,7 @@ export class CommissionsService {
   async view(id: string): Promise<CommissionView> {
     const handle = this.handle(id);
     try {
-      return await handle.query(CommissionStateQuery);
+      return await boundedCall(this.client, handle, () => handle.query(CommissionStateQuery));
     } catch (err) {
       if (isWorkflowGone(err)) throw this.notFound(id);
       throw err;
@@ -147,10 +148,12 @@ export class CommissionsService {
   ): Promise<CommissionView> {
     const handle = this.handle(id);
     try {
-      const view = await handle.executeUpdate(update, {
-        args: [arg],
-        updateId: idempotencyKey ? idempotencyId(arg.actor.userId, idempotencyKey) : undefined,
-      });
+      const view = await boundedCall(this.client, handle, () =>
+        handle.executeUpdate(update, {
+          args: [arg],
+          updateId: idempotencyKey ? idempotencyId(arg.actor.userId, idempotencyKey) : undefined,
+        }),
+      );
       this.logger.info(
         { workflowId: handle.workflowId, update: update.name, version: view.version },
         'command accepted',
