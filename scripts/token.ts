@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '@app/contracts';
 import { loadConfig } from '@app/config';
-import { mintToken } from '../apps/api/src/auth/token';
+import { mintToken, verifyToken } from '../apps/api/src/auth/token';
 
 /** `npm run token -- --sub ID --roles officer,panel [--name N --email E]`: a token for the embedded default. */
 function main(): void {
@@ -38,6 +38,13 @@ function main(): void {
     { sub: values.sub, roles, name: values.name, email: values.email },
     values.expires as `${number}h`,
   );
+  // The API refuses a token that lives longer than JWT_MAX_LIFETIME, and one that is not valid text.
+  try {
+    verifyToken(token, auth);
+  } catch (err) {
+    console.error(`this token would be refused: ${(err as Error).message}`);
+    process.exit(2);
+  }
   process.stdout.write(`${token}\n`);
 }
 

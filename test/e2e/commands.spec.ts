@@ -136,7 +136,7 @@ describe('commands on one commission: every refusal answers with problem+json', 
         .as(people.officer)
         .post('/v1/commissions', CommissionFactory.withPanel().with({ title: 'Study\u0000' }).build())
         .expect(400);
-      expect(res.body.errors).toEqual([{ field: 'title', message: 'contains the NUL character (\\u0000)' }]);
+      expect(res.body.errors).toEqual([{ field: 'title', message: 'contains the control character U+0000' }]);
     });
 
     it('needs an email on the creating officer, who is sent reminders', async () => {

@@ -23,9 +23,21 @@ describe('loading the configuration', () => {
           taskQueue: 'commissioning',
           uiUrl: 'http://127.0.0.1:8233',
         },
-        http: { host: '127.0.0.1', port: 3000, publicBaseUrl: 'http://127.0.0.1:3000', bodyLimit: '256kb' },
+        http: {
+          host: '127.0.0.1',
+          port: 3000,
+          publicBaseUrl: 'http://127.0.0.1:3000',
+          bodyLimit: '256kb',
+          rateLimit: { requests: 600, windowMs: 60_000 },
+        },
         logLevel: 'info',
-        auth: { secret: EMBEDDED_JWT_SECRET, publicKey: undefined, issuer: undefined, audience: undefined },
+        auth: {
+          secret: EMBEDDED_JWT_SECRET,
+          publicKey: undefined,
+          issuer: undefined,
+          audience: undefined,
+          maxLifetimeSeconds: 12 * 3600,
+        },
       });
     });
 
@@ -173,27 +185,63 @@ describe('loading the configuration', () => {
     });
   });
 
+  describe('token lifetime and rate limits', () => {
+    it('are read as ISO 8601 durations within bounds', () => {
+      const config = loadConfig({
+        JWT_MAX_LIFETIME: 'PT1H',
+        RATE_LIMIT_REQUESTS: '5',
+        RATE_LIMIT_WINDOW: 'PT10S',
+      });
+      expect(config.auth.maxLifetimeSeconds).toBe(3600);
+      expect(config.http.rateLimit).toEqual({ requests: 5, windowMs: 10_000 });
+      expect(
+        problemsOf({ JWT_MAX_LIFETIME: 'P30D', RATE_LIMIT_REQUESTS: '0', RATE_LIMIT_WINDOW: 'soon' }),
+      ).toEqual([
+        'JWT_MAX_LIFETIME: must be between PT1M and P7D',
+        'RATE_LIMIT_REQUESTS: Number must be greater than or equal to 1',
+        'RATE_LIMIT_WINDOW: must be an ISO 8601 duration such as PT12H',
+      ]);
+    });
+  });
+
   describe('in production', () => {
+    const issuer = { JWT_ISSUER: 'https://id.example.gov.uk', JWT_AUDIENCE: 'commissioning' };
+
     it('there is no embedded secret: a key must be configured', () => {
-      expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      expect(problemsOf({ NODE_ENV: 'production', ...issuer })).toEqual([
         'JWT_SECRET: set JWT_SECRET (embedded default) or JWT_PUBLIC_KEY (production issuer)',
       ]);
     });
 
+    it("tokens' issuer and audience must be configured, so that they are checked", () => {
+      expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-nobody-knows' })).toEqual([
+        "JWT_ISSUER: production verifies the token's iss claim: set JWT_ISSUER",
+        "JWT_AUDIENCE: production verifies the token's aud claim: set JWT_AUDIENCE",
+      ]);
+    });
+
     it('the embedded development secret is refused', () => {
-      expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: EMBEDDED_JWT_SECRET })).toEqual([
+      expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: EMBEDDED_JWT_SECRET, ...issuer })).toEqual([
         'JWT_SECRET: the embedded development secret must not be used in production',
       ]);
     });
 
     it('a secret of its own is accepted', () => {
-      const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-nobody-knows' });
+      const config = loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'a-production-secret-nobody-knows',
+        ...issuer,
+      });
       expect(config.env).toBe('production');
       expect(config.auth.secret).toBe('a-production-secret-nobody-knows');
     });
 
     it('a public key alone is accepted, and no secret is slipped in beside it', () => {
-      const config = loadConfig({ NODE_ENV: 'production', JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----' });
+      const config = loadConfig({
+        NODE_ENV: 'production',
+        JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----',
+        ...issuer,
+      });
       expect(config.auth.publicKey).toBe('-----BEGIN PUBLIC KEY-----');
       expect(config.auth.secret).toBeUndefined();
     });

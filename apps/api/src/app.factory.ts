@@ -2,10 +2,14 @@ import { VersioningType, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { loadConfig, loadWebConfig } from '@app/config';
 import { AppModule } from './app.module';
-import { NoNulCharactersPipe } from './problem/no-nul.pipe';
+import { answerClientErrorsWithProblems } from './http/client-errors';
+import { jsonBodyOptions } from './input/json-body';
+import { StorableInputPipe } from './input/storable-input.pipe';
 import { validationPipe } from './problem/validation';
 import { serveWebAssets } from './web/web-assets';
 
@@ -19,11 +23,16 @@ export async function createApp(): Promise<INestApplication> {
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  answerClientErrorsWithProblems(app.getHttpServer() as Server);
+  app.disable('x-powered-by');
+  // nosniff, frame and referrer policies, and a strict content security policy (Swagger UI's
+  // assets are served from here, so 'self' is enough for it).
+  app.use(helmet());
+  app.useBodyParser('json', jsonBodyOptions(config.http.bodyLimit));
   // The JSON API is version 1 at /v1; the web pages are version-neutral and live at /.
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   serveWebAssets(app);
-  app.useGlobalPipes(new NoNulCharactersPipe(), validationPipe());
+  app.useGlobalPipes(new StorableInputPipe(), validationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Module, RequestMethod, VERSION_NEUTRAL } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
@@ -11,6 +12,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { CalendarModule } from './calendar/calendar.module';
 import { CommissionsModule } from './commissions/commissions.module';
 import { HealthController } from './health/health.controller';
+import { rateLimitOptions } from './http/rate-limit';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { ProblemFilter } from './problem/problem.filter';
 import { TasksModule } from './tasks/tasks.module';
@@ -54,6 +56,7 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => dataSourceOptions(config.databaseUrl),
     }),
+    ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: rateLimitOptions }),
     TemporalModule,
     CommissionsModule,
     CalendarModule,
@@ -62,7 +65,9 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
   ],
   controllers: [HealthController],
   providers: [
+    // In this order: the rate limit counts per verified caller.
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     { provide: APP_FILTER, useClass: ProblemFilter },
   ],

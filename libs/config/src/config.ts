@@ -1,4 +1,4 @@
-import { DEFAULT_TASK_QUEUE } from '@app/contracts';
+import { DEFAULT_TASK_QUEUE, isDuration, parseDuration } from '@app/contracts';
 import { z } from 'zod';
 
 const url = (protocols: string[]) =>
@@ -15,6 +15,18 @@ const hostPort = z
   .refine((v) => !v.includes(':') || (Number(v.split(':')[1]) > 0 && Number(v.split(':')[1]) <= 65535), {
     message: 'port must be between 1 and 65535',
   });
+
+const duration = (min: string, max: string) =>
+  z
+    .string()
+    .refine((v) => isDuration(v), { message: 'must be an ISO 8601 duration such as PT12H' })
+    .refine(
+      (v) =>
+        !isDuration(v) || (parseDuration(v) >= parseDuration(min) && parseDuration(v) <= parseDuration(max)),
+      {
+        message: `must be between ${min} and ${max}`,
+      },
+    );
 
 /** The environment the API and the worker read, with the embedded default for this machine. */
 const schema = z
@@ -33,6 +45,9 @@ const schema = z
     JWT_PUBLIC_KEY: z.string().min(1).optional(),
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).optional(),
+    JWT_MAX_LIFETIME: duration('PT1M', 'P7D').default('PT12H'),
+    RATE_LIMIT_REQUESTS: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    RATE_LIMIT_WINDOW: duration('PT1S', 'PT1H').default('PT1M'),
     BODY_LIMIT: z
       .string()
       .regex(/^\d+(kb|mb)$/, 'must be like 256kb or 1mb')
@@ -58,6 +73,17 @@ const schema = z
         message: 'webhooks are signed: set WEBHOOK_SECRET with WEBHOOK_URL',
       });
     }
+    // In production a token must say who issued it and for whom, so that a token an issuer minted
+    // for another service is not accepted here (RFC 8725 §3.8–3.9).
+    for (const claim of ['JWT_ISSUER', 'JWT_AUDIENCE'] as const) {
+      if (env.NODE_ENV === 'production' && !env[claim]) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [claim],
+          message: `production verifies the token's ${claim === 'JWT_ISSUER' ? 'iss' : 'aud'} claim: set ${claim}`,
+        });
+      }
+    }
     if (env.NODE_ENV === 'production' && env.JWT_SECRET === EMBEDDED_JWT_SECRET) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -76,9 +102,23 @@ export interface AppConfig {
   env: Env['NODE_ENV'];
   databaseUrl: string;
   temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
-  http: { host: string; port: number; publicBaseUrl: string; bodyLimit: string };
+  http: {
+    host: string;
+    port: number;
+    publicBaseUrl: string;
+    bodyLimit: string;
+    /** Requests one caller may make per window before answers are 429. */
+    rateLimit: { requests: number; windowMs: number };
+  };
   logLevel: Env['LOG_LEVEL'];
-  auth: { secret?: string; publicKey?: string; issuer?: string; audience?: string };
+  auth: {
+    secret?: string;
+    publicKey?: string;
+    issuer?: string;
+    audience?: string;
+    /** Longest accepted token lifetime (exp − iat), in seconds. */
+    maxLifetimeSeconds: number;
+  };
   notifications: NotificationConfig;
   /** The bank holiday override file; unset: the one shipped in libs/calendar/data. */
   calendar: { overridesFile?: string };
@@ -121,13 +161,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       taskQueue: e.TEMPORAL_TASK_QUEUE,
       uiUrl: e.TEMPORAL_UI_URL,
     },
-    http: { host: e.HOST, port: e.PORT, publicBaseUrl: e.PUBLIC_BASE_URL, bodyLimit: e.BODY_LIMIT },
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      publicBaseUrl: e.PUBLIC_BASE_URL,
+      bodyLimit: e.BODY_LIMIT,
+      rateLimit: { requests: e.RATE_LIMIT_REQUESTS, windowMs: parseDuration(e.RATE_LIMIT_WINDOW) },
+    },
     logLevel: e.LOG_LEVEL,
     auth: {
       secret: e.JWT_SECRET,
       publicKey: e.JWT_PUBLIC_KEY,
       issuer: e.JWT_ISSUER,
       audience: e.JWT_AUDIENCE,
+      maxLifetimeSeconds: parseDuration(e.JWT_MAX_LIFETIME) / 1000,
     },
     notifications: {
       smtpUrl: e.SMTP_URL,

@@ -1,8 +1,9 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { Role } from '@app/contracts';
+import { REQUEST_LIMITS } from '../input/request-limits';
 import { ProblemException } from '../problem/problem.exception';
 import { PUBLIC_ROUTE, REQUIRED_ROLES, type AuthenticatedRequest } from './auth.decorators';
 import { InvalidToken, verifyToken } from './token';
@@ -19,8 +20,15 @@ export class AuthGuard implements CanActivate {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const req = ctx.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    // Answers for one caller must not be kept by a shared cache or the browser's history.
+    ctx.switchToHttp().getResponse<Response>().setHeader('Cache-Control', 'no-store');
     const header = req.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (header.length > REQUEST_LIMITS.tokenLength) {
+      throw ProblemException.unauthenticated(
+        `the token is longer than ${REQUEST_LIMITS.tokenLength} characters`,
+      );
+    }
+    const match = /^Bearer +([A-Za-z0-9._~+/=-]+)$/i.exec(header);
     if (!match) throw ProblemException.unauthenticated('send Authorization: Bearer <token>');
     try {
       req.actor = verifyToken(match[1], this.config.auth);

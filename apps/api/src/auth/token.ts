@@ -1,19 +1,37 @@
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
-import { ROLES, type Actor } from '@app/contracts';
+import { ROLES, storableTextProblem, toStorableText, type Actor, type TextKind } from '@app/contracts';
 import type { AppConfig } from '@app/config';
 
+/** Clocks differ a little between the issuer and this service; more than this is a wrong token. */
+export const CLOCK_LEEWAY_SECONDS = 30;
+
 const claims = z.object({
-  sub: z.string().min(1),
-  name: z.string().min(1).optional(),
-  email: z.string().email().optional(),
-  roles: z.array(z.enum(ROLES)).min(1),
+  sub: z.string(),
+  name: z.string().optional(),
+  email: z.string().optional(),
+  roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
+  // RFC 7519 makes `exp` optional; here a token without it would be valid for ever.
+  exp: z.number({ required_error: 'a token must carry exp' }).int(),
+  iat: z.number().int().optional(),
 });
 
 export class InvalidToken extends Error {}
 
-/** Verifies a bearer token with the configured key and turns its claims into an Actor. */
-export function verifyToken(token: string, auth: AppConfig['auth']): Actor {
+/** A claim's text as the system stores it, or the reason the token is refused. */
+function claimText(value: string, kind: TextKind, claim: string): string {
+  const problem = storableTextProblem(value, kind);
+  if (problem) throw new InvalidToken(`claim ${claim} ${problem}`);
+  return toStorableText(value, kind);
+}
+
+/**
+ * Verifies a bearer token with the configured key and turns its claims into an Actor. Beyond the
+ * signature: `exp` is required and at most the configured lifetime after `iat` (or after now), an
+ * `iat` in the future is refused, and each claim must be text the system can store, within its
+ * limit; `sub` is the user id in its normal form (see ID_GRAMMAR).
+ */
+export function verifyToken(token: string, auth: AppConfig['auth'], now = Date.now()): Actor {
   const key = auth.publicKey ?? auth.secret;
   if (!key) throw new InvalidToken('no verification key configured');
   let payload: unknown;
@@ -22,6 +40,8 @@ export function verifyToken(token: string, auth: AppConfig['auth']): Actor {
       algorithms: auth.publicKey ? ['RS256', 'ES256'] : ['HS256'],
       issuer: auth.issuer,
       audience: auth.audience,
+      clockTolerance: CLOCK_LEEWAY_SECONDS,
+      clockTimestamp: Math.floor(now / 1000),
     });
   } catch (err) {
     throw new InvalidToken((err as Error).message);
@@ -29,11 +49,27 @@ export function verifyToken(token: string, auth: AppConfig['auth']): Actor {
   const parsed = claims.safeParse(payload);
   if (!parsed.success) {
     throw new InvalidToken(
-      `token claims are invalid: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+      `token claims are invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')} (${i.message})`).join(', ')}`,
     );
   }
   const c = parsed.data;
-  return { userId: c.sub, name: c.name ?? c.sub, email: c.email ?? '', roles: c.roles };
+  const nowSeconds = Math.floor(now / 1000);
+  if (c.iat !== undefined && c.iat > nowSeconds + CLOCK_LEEWAY_SECONDS) {
+    throw new InvalidToken('the token was issued in the future (iat)');
+  }
+  if (c.exp - (c.iat ?? nowSeconds) > auth.maxLifetimeSeconds + CLOCK_LEEWAY_SECONDS) {
+    throw new InvalidToken(`the token lives longer than ${auth.maxLifetimeSeconds} s (exp)`);
+  }
+  const userId = claimText(c.sub, 'id', 'sub');
+  const email = c.email === undefined ? '' : claimText(c.email, 'email', 'email');
+  if (email && !z.string().email().safeParse(email).success)
+    throw new InvalidToken('claim email is not an e-mail address');
+  return {
+    userId,
+    name: c.name === undefined ? userId : claimText(c.name, 'name', 'name'),
+    email,
+    roles: [...new Set(c.roles)],
+  };
 }
 
 /** Mints a token for the embedded default (local secret); see `npm run token`. */

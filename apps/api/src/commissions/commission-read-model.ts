@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditEventRecord, CommissionRecord, SpecificationVersionRecord } from '@app/persistence';
-import { OPEN_STAGES, type CommissionView, type Stage } from '@app/contracts';
+import { OPEN_STAGES, parseInstant, type CommissionView, type Stage } from '@app/contracts';
 import { ProblemException } from '../problem/problem.exception';
+import { COMMISSION_ID } from './dto/validators';
 
 export interface ListFilter {
   stages?: readonly Stage[];
@@ -27,23 +28,26 @@ function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
 }
 
+/**
+ * A cursor is opaque to callers but still input: its time is read by the one strict parser and
+ * passed to PostgreSQL in the canonical form, never as the caller wrote it (JavaScript reads
+ * `"1"` as a date; PostgreSQL does not).
+ */
 function decodeCursor(text: string): Cursor {
+  let c: unknown;
   try {
-    const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
-    if (
-      typeof c.createdAt !== 'string' ||
-      typeof c.id !== 'string' ||
-      !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(c.id) ||
-      Number.isNaN(Date.parse(c.createdAt))
-    ) {
-      throw new Error('bad cursor');
-    }
-    return c;
+    c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
   } catch {
+    c = null;
+  }
+  const { createdAt, id } = (c && typeof c === 'object' ? c : {}) as Partial<Record<keyof Cursor, unknown>>;
+  const at = typeof createdAt === 'string' ? parseInstant(createdAt) : null;
+  if (at === null || typeof id !== 'string' || !COMMISSION_ID.test(id)) {
     throw ProblemException.badRequest('cursor is not one this service issued', [
       { field: 'cursor', message: 'invalid cursor' },
     ]);
   }
+  return { createdAt: new Date(at).toISOString(), id };
 }
 
 /** A person named on a commission, as the view's people arrays hold them (the GIN index serves it). */

@@ -9,6 +9,10 @@ import {
   ProjectedUpdate,
   actorRef,
   commissionWorkflowId,
+  officersOnPanel,
+  parseInstant,
+  reminderFloorFor,
+  reminderPolicyProblems,
   ruleProblems,
   type Actor,
   type CommissionView,
@@ -22,6 +26,8 @@ import type { commissionWorkflow } from '@app/workflows';
 import { idempotencyId } from '../idempotency/idempotency-id';
 import { ProblemException } from '../problem/problem.exception';
 import { CommissionReadModel } from './commission-read-model';
+import { boundedCall } from './completion-race';
+import { endedCommissionRefusal } from './ended-commission';
 import type { CreateCommissionDto } from './dto/create-commission.dto';
 import { isWorkflowGone, refusalToProblem } from './temporal-errors';
 
@@ -67,15 +73,19 @@ export class CommissionsService {
     const signOffRule: SignOffRule =
       dto.signOffRule.mode === 'unanimous'
         ? { mode: 'unanimous' }
-        : { mode: 'quorum', quorum: dto.signOffRule.quorum!, chairRequired: dto.signOffRule.chairRequired! };
+        : { mode: 'quorum', quorum: dto.signOffRule.quorum, chairRequired: dto.signOffRule.chairRequired };
     const problems = ruleProblems(signOffRule, panel).map((message) => ({ field: 'signOffRule', message }));
-    if (Date.parse(dto.milestones.interimReportDueAt) >= Date.parse(dto.milestones.finalReportDueAt)) {
+    // The DTO has already refused anything but real RFC 3339 instants and passed them on in UTC.
+    const interim = parseInstant(dto.milestones.interimReportDueAt)!;
+    const final = parseInstant(dto.milestones.finalReportDueAt)!;
+    if (interim >= final) {
       problems.push({ field: 'milestones', message: 'the interim report is due before the final report' });
     }
-    for (const [field, at] of Object.entries(dto.milestones)) {
-      if (Date.parse(at) <= Date.now())
-        problems.push({ field: `milestones.${field}`, message: 'must be in the future' });
+    for (const [field, at] of Object.entries({ interimReportDueAt: interim, finalReportDueAt: final })) {
+      if (at <= Date.now()) problems.push({ field: `milestones.${field}`, message: 'must be in the future' });
     }
+    const reminderPolicy = dto.reminderPolicy ?? DEFAULT_REMINDER_POLICY;
+    problems.push(...reminderPolicyProblems(reminderPolicy, reminderFloorFor(this.config.env)));
     if (dto.dependsOn && !(await this.readModel.find(dto.dependsOn.commissionId))) {
       problems.push({ field: 'dependsOn.commissionId', message: 'no commission with this id' });
     }
@@ -85,10 +95,19 @@ export class CommissionsService {
         message: 'the creating officer is sent reminders: the token must carry an email',
       });
     }
-    if (problems.length)
-      throw ProblemException.badRequest('the commission cannot be opened as described', problems);
     const creator: Person = { userId: actor.userId, name: actor.name, email: actor.email };
     const officers = [creator, ...(dto.officers ?? []).filter((o) => o.userId !== actor.userId)];
+    if (new Set(officers.map((o) => o.userId)).size !== officers.length) {
+      problems.push({ field: 'officers', message: 'each officer appears once' });
+    }
+    for (const person of officersOnPanel(officers, panel)) {
+      problems.push({
+        field: person.userId === actor.userId ? 'panel' : 'officers',
+        message: `${person.userId} cannot be both an officer of the commission and on its panel`,
+      });
+    }
+    if (problems.length)
+      throw ProblemException.badRequest('the commission cannot be opened as described', problems);
     return {
       id,
       title: dto.title,
@@ -100,10 +119,10 @@ export class CommissionsService {
       observers: dto.observers ?? [],
       signOffRule,
       milestones: {
-        interimReportDueAt: new Date(dto.milestones.interimReportDueAt).toISOString(),
-        finalReportDueAt: new Date(dto.milestones.finalReportDueAt).toISOString(),
+        interimReportDueAt: new Date(interim).toISOString(),
+        finalReportDueAt: new Date(final).toISOString(),
       },
-      reminderPolicy: dto.reminderPolicy ?? DEFAULT_REMINDER_POLICY,
+      reminderPolicy,
       dependsOn: dto.dependsOn ?? null,
       createdBy: actorRef(actor),
     };
@@ -119,8 +138,9 @@ export class CommissionsService {
     if (!UUID.test(id)) throw this.notFound(id);
     const record = await this.readModel.find(id);
     if (record?.view) return record.view;
+    const handle = this.handle(id);
     try {
-      return await this.handle(id).query(CommissionStateQuery);
+      return await boundedCall(this.client, handle, () => handle.query(CommissionStateQuery));
     } catch (err) {
       if (isWorkflowGone(err)) throw this.notFound(id);
       throw err;
@@ -139,10 +159,12 @@ export class CommissionsService {
   ): Promise<CommissionView> {
     const handle = this.handle(id);
     try {
-      const view = await handle.executeUpdate(update, {
-        args: [arg],
-        updateId: idempotencyKey ? idempotencyId(arg.actor.userId, idempotencyKey) : undefined,
-      });
+      const view = await boundedCall(this.client, handle, () =>
+        handle.executeUpdate(update, {
+          args: [arg],
+          updateId: idempotencyKey ? idempotencyId(arg.actor.userId, idempotencyKey) : undefined,
+        }),
+      );
       this.logger.info(
         { workflowId: handle.workflowId, update: update.name, version: view.version },
         'command accepted',
@@ -157,19 +179,20 @@ export class CommissionsService {
         );
         throw refusal;
       }
-      if (isWorkflowGone(err)) throw await this.goneProblem(id);
+      if (isWorkflowGone(err)) throw await this.goneProblem(id, arg.actor, update.name);
       throw err;
     }
   }
 
-  /** A workflow that has ended (cancelled, completed) refuses commands with its final stage. */
-  private async goneProblem(id: string): Promise<ProblemException> {
+  /**
+   * A workflow that has ended (cancelled, completed) refuses commands with its final stage, after
+   * the same role and membership check its validators would have made.
+   */
+  private async goneProblem(id: string, actor: Actor, updateName: string): Promise<ProblemException> {
     const record = await this.readModel.find(id);
     if (!record) return this.notFound(id);
-    return ProblemException.conflict(
-      `the commission is ${record.stage}; it takes no more actions`,
-      record.stage,
-    );
+    const view = await this.view(id).catch(() => null);
+    return endedCommissionRefusal(record.stage, view, actor, updateName);
   }
 
   private handle(id: string): WorkflowHandle<CommissionWorkflow> {

@@ -6,6 +6,7 @@ import {
   isCalendarDate,
   type CalendarDate,
 } from './calendar-date';
+import { parseInstant } from '../instant';
 import { CalendarInputError } from './errors';
 
 /**
@@ -18,7 +19,6 @@ import { CalendarInputError } from './errors';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** The last Sunday of a month (1–12). */
@@ -44,10 +44,10 @@ export function londonOffsetMinutes(instantMs: number): 0 | 60 {
   return instantMs >= summerTimeStarts(year) && instantMs < summerTimeEnds(year) ? 60 : 0;
 }
 
-/** Milliseconds since the epoch for an ISO 8601 date-time that names its offset. */
-export function parseInstant(iso: string, field = 'time'): number {
-  const ms = typeof iso === 'string' && INSTANT.test(iso) ? Date.parse(iso) : NaN;
-  if (Number.isNaN(ms)) {
+/** Milliseconds since the epoch for an ISO 8601 date-time that names its offset (strict: see instant.ts). */
+export function instantOf(iso: string, field = 'time'): number {
+  const ms = typeof iso === 'string' ? parseInstant(iso) : null;
+  if (ms === null) {
     throw new CalendarInputError(
       field,
       `${field} must be an ISO 8601 date-time with an offset, e.g. 2026-09-30T17:00:00+01:00`,
@@ -58,7 +58,7 @@ export function parseInstant(iso: string, field = 'time'): number {
 
 /** The London calendar day an instant falls on. */
 export function londonDateOf(instant: number | string, field?: string): CalendarDate {
-  const ms = typeof instant === 'number' ? instant : parseInstant(instant, field);
+  const ms = typeof instant === 'number' ? instant : instantOf(instant, field);
   return new Date(ms + londonOffsetMinutes(ms) * 60_000).toISOString().slice(0, 10);
 }
 

@@ -1,7 +1,7 @@
 import { parseDuration } from '../duration';
 import { addDays, type CalendarDate } from './calendar-date';
 import { CalendarInputError } from './errors';
-import { endOfLondonDay, formatLondon, londonDateOf, parseInstant } from './london-time';
+import { endOfLondonDay, formatLondon, londonDateOf, instantOf } from './london-time';
 import { combineRules, REGIME_RULES, type LegalRule, type ProcurementRegime } from './regimes';
 import { isWorkingDay, workingDayOnOrAfter, type SkippedDay } from './working-days';
 import { assertCovered, type CalendarSnapshot } from './snapshot';
@@ -35,7 +35,7 @@ export function standstillEnd(
   snapshot: CalendarSnapshot,
   voluntary?: string | null,
 ): StandstillEnd {
-  const from = parseInstant(fromIso, 'from');
+  const from = instantOf(fromIso, 'from');
   const startDay = londonDateOf(from);
   const rules = REGIME_RULES[regime].standstill;
   const base = { regime, startDay, calendarVersion: snapshot.version };

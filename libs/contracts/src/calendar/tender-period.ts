@@ -1,6 +1,6 @@
 import { addDays, type CalendarDate } from './calendar-date';
 import { CalendarInputError } from './errors';
-import { formatLondon, londonDateOf, parseInstant, startOfLondonDay } from './london-time';
+import { formatLondon, londonDateOf, instantOf, startOfLondonDay } from './london-time';
 import {
   BELOW_THRESHOLD_TENDER_RULE,
   combineRules,
@@ -69,7 +69,7 @@ export function earliestLawfulClose(
   snapshot: CalendarSnapshot,
   options: TenderPeriodOptions = {},
 ): EarliestClose {
-  const publishedAt = parseInstant(publishedAtIso, 'publishedAt');
+  const publishedAt = instantOf(publishedAtIso, 'publishedAt');
   const publishedOn = londonDateOf(publishedAt);
   const base = { regime, ground, publishedOn, calendarVersion: snapshot.version };
   const period = periodRule(regime, ground, options);
@@ -117,6 +117,6 @@ export function tenderPeriodShortfall(
   options: TenderPeriodOptions = {},
 ): EarliestClose | null {
   const earliest = earliestLawfulClose(regime, publishedAtIso, ground, snapshot, options);
-  const closesAt = parseInstant(closesAtIso, 'closesAt');
-  return closesAt >= parseInstant(earliest.earliestClosesAt) ? null : earliest;
+  const closesAt = instantOf(closesAtIso, 'closesAt');
+  return closesAt >= instantOf(earliest.earliestClosesAt) ? null : earliest;
 }

@@ -14,12 +14,7 @@ function decorator(name: string, test: (v: unknown) => boolean, message: string)
 }
 
 function isInstant(v: unknown): boolean {
-  try {
-    parseInstant(v as string);
-    return true;
-  } catch {
-    return false;
-  }
+  return typeof v === 'string' && parseInstant(v) !== null;
 }
 
 /** A London calendar day, `YYYY-MM-DD`, that exists. */

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DECISIONS, MILESTONES, type Decision, type Milestone } from '@app/contracts';
+import { StorableText } from '../../input/fields';
 import { IsDateTimeWithOffset } from './validators';
 
 export class SpecificationDto {
   @ApiProperty({ description: 'markdown', example: '# Scope\n\nThe study will…' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200_000)
+  @StorableText('markdown')
   content!: string;
 }
 
@@ -22,37 +21,31 @@ export class SignOffDto {
   @IsIn(DECISIONS)
   decision!: Decision;
 
-  @ApiProperty({ description: 'the exact version being decided on' })
+  @ApiProperty({ description: 'the exact version being decided on', minimum: 1 })
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   specificationVersion!: number;
 
   @ApiPropertyOptional({ description: 'required when requesting changes' })
   @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
+  @StorableText('comment', { blankAsAbsent: true })
   comment?: string;
 }
 
 export class ConflictDto {
   @ApiProperty({ description: 'the supplier the member must not score' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @StorableText('name')
   supplier!: string;
 
   @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @StorableText('reason')
   reason!: string;
 }
 
 export class CancelDto {
   @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @StorableText('reason')
   reason!: string;
 }
 
@@ -66,8 +59,6 @@ export class MoveDeadlineDto {
   dueAt!: string;
 
   @ApiProperty({ example: 'The chair is away until the 20th' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @StorableText('reason')
   reason!: string;
 }

@@ -1,40 +1,38 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
-  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
+  Max,
   Min,
-  ValidateIf,
-  ValidateNested,
 } from 'class-validator';
-import { DEPENDENCY_GATES, REGIMES, type DependencyGate, type Regime } from '@app/contracts';
-import { IsDateTimeWithOffset, IsEscalationInterval, IsReminderOffset } from './validators';
+import {
+  DEPENDENCY_GATES,
+  MEMBERSHIP_LIMITS,
+  REGIMES,
+  REMINDER_LIMITS,
+  type DependencyGate,
+  type Regime,
+} from '@app/contracts';
+import { NestedArray, NestedObject, StorableText } from '../../input/fields';
+import { IsCommissionId, IsDateTimeWithOffset, IsEscalationInterval, IsReminderOffset } from './validators';
 
 export class PersonDto {
-  @ApiProperty({ example: 'isabelle.trowler' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @ApiProperty({ example: 'isabelle.trowler', description: 'stored lower-cased' })
+  @StorableText('id')
   userId!: string;
 
   @ApiProperty({ example: 'Isabelle Trowler' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @StorableText('name')
   name!: string;
 
   @ApiProperty({ example: 'isabelle.trowler@example.gov.uk' })
   @IsEmail()
+  @StorableText('email')
   email!: string;
 }
 
@@ -45,22 +43,39 @@ export class PanelMemberDto extends PersonDto {
   chair?: boolean;
 }
 
-export class SignOffRuleDto {
-  @ApiProperty({ enum: ['unanimous', 'quorum'] })
-  @IsIn(['unanimous', 'quorum'])
-  mode!: 'unanimous' | 'quorum';
+export class UnanimousRuleDto {
+  @ApiProperty({ enum: ['unanimous'] })
+  @IsIn(['unanimous'])
+  mode!: 'unanimous';
+}
 
-  @ApiPropertyOptional({ description: 'approvals needed (quorum mode)' })
-  @ValidateIf((o: SignOffRuleDto) => o.mode === 'quorum')
+export class QuorumRuleDto {
+  @ApiProperty({ enum: ['quorum'] })
+  @IsIn(['quorum'])
+  mode!: 'quorum';
+
+  @ApiProperty({ description: 'approvals needed', minimum: 1, maximum: MEMBERSHIP_LIMITS.panel })
   @IsInt()
   @Min(1)
-  quorum?: number;
+  @Max(MEMBERSHIP_LIMITS.panel)
+  quorum!: number;
 
-  @ApiPropertyOptional({ description: "the chair's approval is required (quorum mode)" })
-  @ValidateIf((o: SignOffRuleDto) => o.mode === 'quorum')
+  @ApiProperty({ description: "the chair's approval is required" })
   @IsBoolean()
-  chairRequired?: boolean;
+  chairRequired!: boolean;
 }
+
+/** What a sign-off rule of no known mode is checked against: its mode is refused. */
+class UnknownRuleDto {
+  @IsIn(['unanimous', 'quorum'])
+  mode!: string;
+}
+
+// A Map, not an object literal: a mode of `constructor` or `__proto__` must find nothing.
+const RULES_BY_MODE = new Map<unknown, typeof UnanimousRuleDto | typeof QuorumRuleDto>([
+  ['unanimous', UnanimousRuleDto],
+  ['quorum', QuorumRuleDto],
+]);
 
 export class MilestonesDto {
   @ApiProperty({ example: '2027-09-30T17:00:00+01:00' })
@@ -73,9 +88,9 @@ export class MilestonesDto {
 }
 
 export class ReminderPolicyDto {
-  @ApiProperty({ example: ['P14D', 'P7D', 'P1D'] })
+  @ApiProperty({ example: ['P14D', 'P7D', 'P1D'], maxItems: REMINDER_LIMITS.offsets })
   @IsArray()
-  @ArrayMaxSize(10)
+  @ArrayMaxSize(REMINDER_LIMITS.offsets)
   @IsReminderOffset({ each: true })
   before!: string[];
 
@@ -85,8 +100,8 @@ export class ReminderPolicyDto {
 }
 
 export class DependencyDto {
-  @ApiProperty()
-  @IsUUID()
+  @ApiProperty({ format: 'uuid' })
+  @IsCommissionId()
   commissionId!: string;
 
   @ApiProperty({ enum: DEPENDENCY_GATES })
@@ -94,23 +109,19 @@ export class DependencyDto {
   gate!: DependencyGate;
 }
 
+@ApiExtraModels(UnanimousRuleDto, QuorumRuleDto)
 export class CreateCommissionDto {
   @ApiProperty({ example: 'Creating improvement capacity in children’s services' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(300)
+  @StorableText('title')
   title!: string;
 
   @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(10_000)
+  @StorableText('description')
   description!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'birmingham-childrens-services' })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @StorableText('id')
   programmeId?: string;
 
   @ApiPropertyOptional({ enum: REGIMES, default: 'PA2023' })
@@ -118,49 +129,49 @@ export class CreateCommissionDto {
   @IsIn(REGIMES)
   regime?: Regime;
 
-  @ApiProperty({ type: [PanelMemberDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => PanelMemberDto)
+  @ApiProperty({ type: [PanelMemberDto], minItems: 1, maxItems: MEMBERSHIP_LIMITS.panel })
+  @NestedArray(() => PanelMemberDto, { min: 1, max: MEMBERSHIP_LIMITS.panel })
   panel!: PanelMemberDto[];
 
-  @ApiPropertyOptional({ type: [PersonDto], description: 'other officers; the creator is always one' })
+  @ApiPropertyOptional({
+    type: [PersonDto],
+    maxItems: MEMBERSHIP_LIMITS.officers - 1,
+    description: 'other officers; the creator is always one. None of them may sit on the panel.',
+  })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => PersonDto)
+  @NestedArray(() => PersonDto, { max: MEMBERSHIP_LIMITS.officers - 1 })
   officers?: PersonDto[];
 
-  @ApiPropertyOptional({ type: [PersonDto], description: 'receive escalations' })
+  @ApiPropertyOptional({
+    type: [PersonDto],
+    maxItems: MEMBERSHIP_LIMITS.observers,
+    description: 'receive escalations',
+  })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => PersonDto)
+  @NestedArray(() => PersonDto, { max: MEMBERSHIP_LIMITS.observers })
   observers?: PersonDto[];
 
-  @ApiProperty({ type: SignOffRuleDto })
-  @ValidateNested()
-  @Type(() => SignOffRuleDto)
-  signOffRule!: SignOffRuleDto;
+  @ApiProperty({
+    oneOf: [{ $ref: getSchemaPath(UnanimousRuleDto) }, { $ref: getSchemaPath(QuorumRuleDto) }],
+    discriminator: {
+      propertyName: 'mode',
+      mapping: { unanimous: getSchemaPath(UnanimousRuleDto), quorum: getSchemaPath(QuorumRuleDto) },
+    },
+  })
+  @NestedObject((rule) => RULES_BY_MODE.get(rule.mode) ?? UnknownRuleDto, 'a sign-off rule object')
+  signOffRule!: UnanimousRuleDto | QuorumRuleDto;
 
   @ApiProperty({ type: MilestonesDto })
-  @ValidateNested()
-  @Type(() => MilestonesDto)
+  @NestedObject(() => MilestonesDto)
   milestones!: MilestonesDto;
 
   @ApiPropertyOptional({ type: ReminderPolicyDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ReminderPolicyDto)
+  @NestedObject(() => ReminderPolicyDto)
   reminderPolicy?: ReminderPolicyDto;
 
   @ApiPropertyOptional({ type: DependencyDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => DependencyDto)
+  @NestedObject(() => DependencyDto)
   dependsOn?: DependencyDto;
 }

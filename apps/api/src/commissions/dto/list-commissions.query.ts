@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { STAGES, type Stage } from '@app/contracts';
+import { StorableText } from '../../input/fields';
 
 export class ListCommissionsQuery {
   @ApiPropertyOptional({ enum: STAGES })
@@ -11,8 +12,7 @@ export class ListCommissionsQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @StorableText('id')
   programmeId?: string;
 
   @ApiPropertyOptional({ description: 'only commissions with an open deadline already past' })
@@ -34,17 +34,15 @@ export class ListCommissionsQuery {
 
   @ApiPropertyOptional({ description: 'words in the title or description' })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @StorableText('search')
   q?: string;
 
-  @ApiPropertyOptional({ description: 'the nextCursor of the previous page' })
+  @ApiPropertyOptional({ description: 'the nextCursor of the previous page', maxLength: 500 })
   @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @Matches(/^[A-Za-z0-9_-]{1,500}$/, { message: '$property is not one this service issued' })
   cursor?: string;
 
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,25 +1,21 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateBy, type ValidationOptions } from 'class-validator';
 import { isEscalationInterval, isReminderOffset } from '@app/contracts';
+import { Instant } from '../../input/fields';
 
-const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** An RFC 3339 date-time that names its offset; see `Instant`. */
+export const IsDateTimeWithOffset = Instant;
 
-/** An ISO 8601 date-time that names its offset, so no one has to guess the time zone. */
-export function IsDateTimeWithOffset(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isDateTimeWithOffset',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: {
-        message: '$property must be an ISO 8601 date-time with an offset, e.g. 2026-09-30T17:00:00+01:00',
-        ...options,
-      },
-      validator: {
-        validate: (v: unknown) =>
-          typeof v === 'string' && DATE_TIME_WITH_OFFSET.test(v) && !Number.isNaN(Date.parse(v)),
-      },
-    });
-}
+/** Commission ids are UUIDs in their canonical lower-case spelling, as the service issues them. */
+export const COMMISSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const IsCommissionId = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isCommissionId',
+      validator: { validate: (v: unknown) => typeof v === 'string' && COMMISSION_ID.test(v) },
+    },
+    { message: '$property must be a commission id (a lower-case UUID)', ...options },
+  );
 
 function durationDecorator(name: string, test: (v: string) => boolean, message: string) {
   return (options?: ValidationOptions): PropertyDecorator =>

@@ -1,0 +1,156 @@
+import { ACTIONS, refusalFor, type Action, type Actor, type Stage } from '@app/contracts';
+import { drive, type CommissionBody, type Driven, type Scenario } from '../support/drive';
+import { CommissionFactory, inOneHour } from '../support/factories';
+import { people, type TestUser } from '../support/people';
+import { startWorld, type World } from '../support/world';
+
+/**
+ * Every caller × action × stage, expecting exactly what the rules in contracts say: refused for
+ * role or membership (403) before stage (409), otherwise accepted. Nothing here restates a rule:
+ * the expectation of each cell is `refusalFor` itself.
+ */
+
+const admin: TestUser = {
+  userId: 'admin.one',
+  name: 'Ada Admin',
+  email: 'admin.one@example.gov.uk',
+  roles: ['admin'],
+};
+
+/** Everyone who could try: members of this commission, members of another one, and the rest. */
+const CALLERS: Record<string, TestUser> = {
+  'officer of this commission': people.officer,
+  'chair of this commission': people.chair,
+  'panel member of this commission': people.wood,
+  'officer of another commission': people.otherOfficer,
+  'panel member of another commission': people.outsider,
+  supplier: people.supplier,
+  observer: people.observer,
+  admin,
+};
+
+const STAGES: Record<string, (s: Scenario) => Scenario> = {
+  drafting: (s) => s.drafted(),
+  'panel-review': (s) => s.submitted(),
+  'signed-off': (s) => s.submitted().signedOff(),
+  cancelled: (s) => s.cancelled(),
+};
+
+function actorOf(u: TestUser): Actor {
+  return { userId: u.userId, name: u.name, email: u.email, roles: u.roles };
+}
+
+/** A request for each action that would be accepted if the caller and the stage allowed it. */
+function attempt(c: Driven, who: TestUser, action: Action, view: CommissionBody) {
+  const as = c.as(who);
+  switch (action) {
+    case 'edit-specification':
+      return as.put('/specification', { content: `# Matrix\n\n${who.userId} writes.` });
+    case 'submit-specification':
+      return as.post('/specification/submit', { respondBy: inOneHour() });
+    case 'sign-off':
+      // A request for changes: never an exact repeat of an approval given while driving the stage.
+      return as.post('/sign-offs', {
+        decision: 'request-changes',
+        specificationVersion: view.specification.currentVersion ?? 1,
+        comment: 'Matrix: say more.',
+      });
+    case 'declare-conflict':
+      return as.post('/conflicts', { supplier: 'Acme Research', reason: 'Matrix: a former employer.' });
+    case 'move-deadline':
+      return as.post('/deadlines', {
+        milestone: 'final-report',
+        dueAt: '2027-10-29T17:00:00Z',
+        reason: 'Matrix: more time.',
+      });
+    case 'cancel':
+      return as.post('/cancel', { reason: 'Matrix: no longer needed.' });
+  }
+}
+
+const STATUS = { forbidden: 403, 'wrong-stage': 409 } as const;
+
+describe('authorisation matrix generated from ACTION_RULES', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await startWorld();
+    // The callers "of another commission" are members there: officer and panel member.
+    await drive(world).opened({
+      by: people.otherOfficer,
+      factory: CommissionFactory.withPanel(1).with({
+        panel: [{ userId: people.outsider.userId, name: people.outsider.name, email: people.outsider.email }],
+      }),
+    });
+  });
+  afterAll(() => world.stop());
+
+  let cells = 0;
+  afterAll(() => {
+    console.log(`authorisation matrix: ${cells} cells checked`);
+  });
+
+  describe.each(Object.keys(STAGES))('in stage %s', (stageName) => {
+    const stage = stageName as Stage;
+    const reach = STAGES[stageName];
+
+    it('refuses every caller the rules refuse, with 403 before 409, and changes nothing', async () => {
+      const c = await reach(drive(world).opened());
+      const before = await c.view();
+      expect(before.stage).toBe(stage);
+      const seen: unknown[] = [];
+      const expected: unknown[] = [];
+      for (const [callerName, who] of Object.entries(CALLERS)) {
+        for (const action of ACTIONS) {
+          const refusal = refusalFor(action, stage, actorOf(who), before);
+          if (refusal === null) continue;
+          const res = await attempt(c, who, action, before);
+          cells++;
+          const problem = /application\/problem\+json/.test(res.headers['content-type'] ?? '');
+          const namesStage = refusal.kind === 'forbidden' || res.body.stage === stage;
+          seen.push({ callerName, action, status: res.status, problem, namesStage });
+          expected.push({
+            callerName,
+            action,
+            status: STATUS[refusal.kind],
+            problem: true,
+            namesStage: true,
+          });
+        }
+      }
+      // Every cell at once, so one run shows every disagreement.
+      expect(seen).toEqual(expected);
+      const after = await c.view();
+      expect(after.version).toBe(before.version);
+      expect(after.stage).toBe(stage);
+    });
+
+    it('accepts every caller the rules accept (each on a commission of its own)', async () => {
+      const probe = await (await reach(drive(world).opened())).view();
+      const allowed = Object.entries(CALLERS).flatMap(([callerName, who]) =>
+        ACTIONS.filter((action) => refusalFor(action, stage, actorOf(who), probe) === null).map((action) => ({
+          callerName,
+          who,
+          action,
+        })),
+      );
+      let tried = 0;
+      for (const { callerName, who, action } of allowed) {
+        const c = await reach(drive(world).opened());
+        const before = await c.view();
+        const res = await attempt(c, who, action, before);
+        cells++;
+        tried++;
+        expect({ callerName, action, status: res.status, body: res.status < 300 ? null : res.body }).toEqual({
+          callerName,
+          action,
+          status: action === 'declare-conflict' ? 201 : 200,
+          body: null,
+        });
+        expect(res.body.version).toBe(before.version + 1);
+        expect(res.body.allowedActions).toBeInstanceOf(Array);
+      }
+      // Closed stages accept nothing; every open stage accepts something.
+      expect(tried > 0).toBe(stage !== 'cancelled');
+    });
+  });
+});

@@ -1,0 +1,153 @@
+import type request from 'supertest';
+import type { Action, CommissionView } from '@app/contracts';
+import { CommissionFactory, inOneHour } from './factories';
+import { people, type TestUser } from './people';
+import type { Caller, World } from './world';
+
+/** A commission driven to some stage, with callers that speak about it. */
+export interface Driven {
+  id: string;
+  /** `/v1/commissions/<id>` followed by `sub`, e.g. `path('/history')`. */
+  path(sub?: string): string;
+  /** A caller whose paths are relative to this commission: `as(people.wood).post('/sign-offs', …)`. */
+  as(user: TestUser): Caller;
+  /** The commission as an observer sees it now. */
+  view(): Promise<CommissionBody>;
+}
+
+/** GET /v1/commissions/:id as a non-supplier sees it. */
+export type CommissionBody = CommissionView & { allowedActions: Action[] };
+
+export interface OpenOptions {
+  factory?: CommissionFactory;
+  by?: TestUser;
+}
+
+type Step = (world: World, ctx: { id?: string }) => Promise<void>;
+
+const CAST: readonly TestUser[] = Object.values(people);
+
+function expectStatus(res: request.Response, status: number, what: string): void {
+  if (res.status !== status) {
+    throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
+
+function driven(world: World, id: string): Driven {
+  const path = (sub = '') => `/v1/commissions/${id}${sub}`;
+  return {
+    id,
+    path,
+    as(user) {
+      const caller = world.as(user);
+      return {
+        get: (sub) => caller.get(path(sub)),
+        post: (sub, body, key) => caller.post(path(sub), body, key),
+        put: (sub, body) => caller.put(path(sub), body),
+      };
+    },
+    async view() {
+      const res = await world.as(people.observer).get(path());
+      expectStatus(res, 200, `GET ${path()}`);
+      return res.body as CommissionBody;
+    },
+  };
+}
+
+/**
+ * Drives one commission through its stages with the real API, step by step:
+ * `await drive(world).opened().submitted().signedOff()` resolves to the commission, with callers.
+ * Each step returns a new scenario, so a shared prefix can be kept and extended; nothing runs
+ * until the scenario is awaited. Later stages add a method each.
+ */
+export class Scenario implements PromiseLike<Driven> {
+  constructor(
+    private readonly world: World,
+    private readonly steps: readonly Step[] = [],
+  ) {}
+
+  private step(step: Step): Scenario {
+    return new Scenario(this.world, [...this.steps, step]);
+  }
+
+  /** Created by the officer (or `by`) in `drafting`; the letter's panel of three, unanimous. */
+  opened(opts: OpenOptions = {}): Scenario {
+    return this.step(async (world, ctx) => {
+      const body = (opts.factory ?? CommissionFactory.withPanel(3).unanimous()).build();
+      const res = await world.as(opts.by ?? people.officer).post('/v1/commissions', body);
+      expectStatus(res, 201, 'open a commission');
+      ctx.id = res.body.id;
+    });
+  }
+
+  /** A new specification version written by the officer (or `by`); the stage stays `drafting`. */
+  drafted(opts: { content?: string; by?: TestUser } = {}): Scenario {
+    return this.step(async (world, ctx) => {
+      const res = await driven(world, ctx.id!)
+        .as(opts.by ?? people.officer)
+        .put('/specification', { content: opts.content ?? `# Scope\n\nDraft ${Date.now()}.` });
+      expectStatus(res, 200, 'edit the specification');
+    });
+  }
+
+  /** A specification written (unless one is) and submitted: `panel-review`. */
+  submitted(opts: { respondBy?: string; by?: TestUser } = {}): Scenario {
+    return this.step(async (world, ctx) => {
+      const c = driven(world, ctx.id!);
+      const by = c.as(opts.by ?? people.officer);
+      if ((await c.view()).specification.currentVersion === null) {
+        expectStatus(await by.put('/specification', { content: '# Scope\n\nDriven draft.' }), 200, 'edit');
+      }
+      const res = await by.post('/specification/submit', { respondBy: opts.respondBy ?? inOneHour() });
+      expectStatus(res, 200, 'submit');
+    });
+  }
+
+  /** Every panel member approves the version under review until the rule is met: `signed-off`. */
+  signedOff(): Scenario {
+    return this.step(async (world, ctx) => {
+      const c = driven(world, ctx.id!);
+      const view = await c.view();
+      const version = view.specification.currentVersion;
+      for (const seat of view.panel) {
+        if ((await c.view()).stage !== 'panel-review') break;
+        const member = CAST.find((u) => u.userId === seat.userId);
+        if (!member) throw new Error(`no test user for panel member ${seat.userId}`);
+        const res = await c
+          .as(member)
+          .post('/sign-offs', { decision: 'approve', specificationVersion: version });
+        expectStatus(res, 200, `sign-off by ${member.userId}`);
+      }
+      const stage = (await c.view()).stage;
+      if (stage !== 'signed-off') throw new Error(`expected signed-off after every approval, got ${stage}`);
+    });
+  }
+
+  /** Cancelled by the officer (or `by`), with a reason: `cancelled`. */
+  cancelled(opts: { reason?: string; by?: TestUser } = {}): Scenario {
+    return this.step(async (world, ctx) => {
+      const res = await driven(world, ctx.id!)
+        .as(opts.by ?? people.officer)
+        .post('/cancel', { reason: opts.reason ?? 'Driven to cancellation' });
+      expectStatus(res, 200, 'cancel');
+    });
+  }
+
+  then<A = Driven, B = never>(
+    onfulfilled?: ((value: Driven) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): PromiseLike<A | B> {
+    return this.run().then(onfulfilled, onrejected);
+  }
+
+  private async run(): Promise<Driven> {
+    const ctx: { id?: string } = {};
+    for (const step of this.steps) await step(this.world, ctx);
+    if (!ctx.id) throw new Error('a scenario starts with opened()');
+    return driven(this.world, ctx.id);
+  }
+}
+
+export function drive(world: World): Scenario {
+  return new Scenario(world);
+}
