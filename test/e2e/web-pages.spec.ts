@@ -244,6 +244,8 @@ describe('web pages in production', () => {
     Object.assign(process.env, {
       NODE_ENV: 'production',
       JWT_SECRET: 'a-production-secret-value',
+      JWT_ISSUER: 'https://login.example.gov.uk/realms/staff',
+      JWT_AUDIENCE: 'commissioning',
       PUBLIC_BASE_URL: 'https://commissioning.example.gov.uk',
       SESSION_SECRET: 's'.repeat(40),
       // Nothing listens here: discovery fails, and that must show an error page, not the picker.

@@ -34,6 +34,8 @@ export async function launchBrowser(): Promise<Browser> {
     args: ARGS,
     viewport: { width: 1100, height: 800 },
     locale: 'en-GB',
+    // The test injects axe-core as an inline script, which the pages' policy rightly refuses.
+    bypassCSP: true,
     timezoneId: 'Europe/London',
   });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -98,6 +98,25 @@ describe('the commission workflow kernel, with stub activities', () => {
     );
   });
 
+  it('turns a cancellation requested from Temporal into an audited cancel by the operator, and ends cleanly', async () => {
+    const h = await open();
+    await edit(h, 'text');
+    await h.cancel();
+    const final = await h.result();
+    expect(final.stage).toBe('cancelled');
+    expect(final.cancellation?.by).toEqual({ userId: 'system:temporal-operator', name: 'Temporal operator' });
+    expect((await h.describe()).status.name).toBe('COMPLETED');
+    const last = projectedOf(h).at(-1)!;
+    expect(last.event).toMatchObject({
+      seq: 3,
+      action: 'commission-cancelled',
+      fromStage: 'drafting',
+      toStage: 'cancelled',
+    });
+    expect(last.event.actor.userId).toBe('system:temporal-operator');
+    expect(last.view?.stage).toBe('cancelled');
+  });
+
   it('keeps its stage as a search attribute an operator can filter by', async () => {
     const h = await open();
     await edit(h, 'text');

@@ -1,5 +1,7 @@
 import {
+  CancellationScope,
   allHandlersFinished,
+  isCancellation,
   condition,
   continueAsNew,
   log,
@@ -27,6 +29,7 @@ import { applyDeadlineChanges, openReportDeadlines } from './kernel/deadline-boo
 import type { Due } from './kernel/deadlines';
 import { Dispatcher } from './kernel/dispatcher';
 import { Ledger } from './kernel/ledger';
+import { OPERATOR, operatorCancel } from './kernel/operator-cancel';
 import { registerCommands } from './kernel/registry';
 import { DeadlineScheduler } from './kernel/scheduler';
 import { SearchAttributes } from './kernel/search';
@@ -157,22 +160,43 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
 
   if (tracksDeadlines) {
     // Both loops live as long as the run; a failure in either fails the workflow task, visibly.
-    void scheduler.run();
-    void dispatcher.run();
+    // An operator's cancellation stops them too, and is handled below.
+    void scheduler.run().catch(unlessCancelled);
+    void dispatcher.run().catch(unlessCancelled);
   }
 
   // Handlers may be waiting on projection, so the loop keeps draining until they have all answered.
   const winding = () => isFinal(state.stage) || workflowInfo().continueAsNewSuggested;
-  for (;;) {
-    await condition(() => ledger.pending || (winding() && allHandlersFinished() && dispatcher.quiet));
-    await ledger.drain(projectCommissionEvent);
-    if (ledger.pending || !allHandlersFinished() || !dispatcher.quiet) continue;
-    if (isFinal(state.stage)) return state;
-    if (workflowInfo().continueAsNewSuggested) {
-      log.info('continuing as new', { version: state.version });
-      return continueAsNew<typeof commissionWorkflow>({ kind: 'resume', state });
+  try {
+    for (;;) {
+      await condition(() => ledger.pending || (winding() && allHandlersFinished() && dispatcher.quiet));
+      await ledger.drain(projectCommissionEvent);
+      if (ledger.pending || !allHandlersFinished() || !dispatcher.quiet) continue;
+      if (isFinal(state.stage)) return state;
+      if (workflowInfo().continueAsNewSuggested) {
+        log.info('continuing as new', { version: state.version });
+        return continueAsNew<typeof commissionWorkflow>({ kind: 'resume', state });
+      }
     }
+  } catch (err) {
+    if (!isCancellation(err)) throw err;
+    // Cancellation from Temporal (the Web UI's button, `temporal workflow cancel`): an audited
+    // cancel by the operator, written to the read model whatever else is cancelled, then a clean end.
+    return CancellationScope.nonCancellable(async () => {
+      const at = nowIso();
+      const fromStage = state.stage;
+      const change = operatorCancel(state, at);
+      // Recording reaches a final stage, which closes every deadline.
+      if (change) record(OPERATOR, fromStage, change, at);
+      await ledger.drain(projectCommissionEvent);
+      log.warn('cancelled from Temporal by an operator', { fromStage });
+      return state;
+    });
   }
+}
+
+function unlessCancelled(err: unknown): void {
+  if (!isCancellation(err)) throw err;
 }
 
 function deadlineNotification(state: CommissionView, due: Due) {

@@ -15,6 +15,8 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
 const PRODUCTION = {
   NODE_ENV: 'production',
   JWT_SECRET: 'a-production-secret-value',
+  JWT_ISSUER: 'https://login.example.gov.uk/realms/staff',
+  JWT_AUDIENCE: 'commissioning',
   PUBLIC_BASE_URL: 'https://commissioning.example.gov.uk',
   SESSION_SECRET: 's'.repeat(40),
   OIDC_ISSUER: 'https://login.example.gov.uk/realms/staff',

@@ -1,4 +1,10 @@
-import { CancelCommissionUpdate, actorRef, type CancelCommission, type CommissionView } from '@app/contracts';
+import {
+  CancelCommissionUpdate,
+  actorRef,
+  type ActorRef,
+  type CancelCommission,
+  type CommissionView,
+} from '@app/contracts';
 import type { Change } from '../kernel/change';
 import { defineCommand } from '../kernel/command';
 import { invalid, ruleRefusal, type CommandRefusal } from '../kernel/refusal';
@@ -20,7 +26,8 @@ export function checkCancel(s: CommissionView, cmd: CancelCommission): CommandRe
   return null;
 }
 
-export function applyCancel(s: CommissionView, cmd: CancelCommission, at: string): Change {
+/** Ends the commission: an open sign-off round is withdrawn, keeping its decisions. */
+export function endCommission(s: CommissionView, by: ActorRef, reason: string, at: string): void {
   if (s.signOff.current) {
     s.signOff.current.outcome = 'withdrawn';
     s.signOff.rounds.push(s.signOff.current);
@@ -28,7 +35,11 @@ export function applyCancel(s: CommissionView, cmd: CancelCommission, at: string
     s.signOff.tally = null;
   }
   s.stage = 'cancelled';
-  s.cancellation = { reason: cmd.reason, by: actorRef(cmd.actor), at };
+  s.cancellation = { reason, by, at };
+}
+
+export function applyCancel(s: CommissionView, cmd: CancelCommission, at: string): Change {
+  endCommission(s, actorRef(cmd.actor), cmd.reason, at);
   // Reaching a final stage closes every deadline (see kernel/deadline-book).
   return {
     action: 'commission-cancelled',
