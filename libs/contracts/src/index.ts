@@ -16,5 +16,6 @@ export * from './rules';
 export * from './search-attributes';
 export * from './sign-off-rule';
 export * from './stages';
+export * from './state-limits';
 export * from './transitions';
 export * from './text';

@@ -7,6 +7,10 @@ import {
   type CommissionView,
   type RefusalCode,
   type RefusalDetails,
+  type StateLimit,
+  type TextKind,
+  STATE_LIMITS,
+  storableTextProblem,
 } from '@app/contracts';
 
 /** Why the workflow will not accept a command; `refuse` turns it into the validator's failure. */
@@ -29,6 +33,47 @@ export const invalid = (state: CommissionView, reason: string): CommandRefusal =
 export function ruleRefusal(action: Action, state: CommissionView, actor: Actor): CommandRefusal | null {
   const r = refusalFor(action, state.stage, actor, state);
   return r ? refusal(state, r.code, r.reason) : null;
+}
+
+/** One text field of a command: its name, its value, its kind, and whether it may be left empty. */
+export type TextField = [name: string, value: string, kind: TextKind, optional?: boolean];
+
+/**
+ * Refuses text the read model could not store (libs/contracts/src/text.ts), checked again here
+ * below the API edge: the workflow must never accept what its projection cannot write.
+ */
+export function textRefusal(state: CommissionView, fields: readonly TextField[]): CommandRefusal | null {
+  for (const [name, value, kind, optional] of fields) {
+    if (optional && value === '') continue;
+    const problem = storableTextProblem(value, kind);
+    if (problem) return invalid(state, `${name} ${problem}`);
+  }
+  return null;
+}
+
+/** The actor comes from a verified token, but its claims are stored with every event too. */
+export function actorRefusal(state: CommissionView, actor: Actor): CommandRefusal | null {
+  return textRefusal(state, [
+    ['the actor’s id', actor?.userId, 'id'],
+    ['the actor’s name', actor?.name, 'name'],
+  ]);
+}
+
+/** Refuses a change that would take a collection of the state past its limit (STATE_LIMITS). */
+export function limitRefusal(
+  state: CommissionView,
+  limit: StateLimit,
+  count: number,
+  what: string,
+): CommandRefusal | null {
+  const max = STATE_LIMITS[limit];
+  return count >= max
+    ? refusal(
+        state,
+        'limit-reached',
+        `a commission holds at most ${max} ${what} (limit ${limit}); this one has ${count}`,
+      )
+    : null;
 }
 
 /** Throws the refusal from an update validator, so the command never enters history. */

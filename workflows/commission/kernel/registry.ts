@@ -2,7 +2,7 @@ import { setHandler } from '@temporalio/workflow';
 import { isAllowedTransition, type Actor, type CommissionView } from '@app/contracts';
 import type { Change } from './change';
 import type { AnyCommand } from './command';
-import { refuse } from './refusal';
+import { actorRefusal, refuse } from './refusal';
 
 /** Applies an accepted change (deadlines, audit, projection) and answers once it is projected. */
 export type Accept = (
@@ -37,7 +37,10 @@ export function registerCommands(
         }
         return accept(fromStage, cmd.actor, change, at);
       },
-      { validator: (cmd: { actor: Actor }) => refuse(command.check(state, cmd, Date.now())) },
+      {
+        validator: (cmd: { actor: Actor }) =>
+          refuse(actorRefusal(state, cmd.actor) ?? command.check(state, cmd, Date.now())),
+      },
     );
   }
 }

@@ -7,7 +7,7 @@ import {
 } from '@app/contracts';
 import type { Change } from '../kernel/change';
 import { defineCommand } from '../kernel/command';
-import { invalid, ruleRefusal, type CommandRefusal } from '../kernel/refusal';
+import { invalid, ruleRefusal, textRefusal, type CommandRefusal } from '../kernel/refusal';
 
 /** Everyone named on the commission hears that it has ended. */
 function everyone(s: CommissionView) {
@@ -23,7 +23,7 @@ export function checkCancel(s: CommissionView, cmd: CancelCommission): CommandRe
   const r = ruleRefusal('cancel', s, cmd.actor);
   if (r) return r;
   if (!cmd.reason.trim()) return invalid(s, 'a cancellation needs a reason');
-  return null;
+  return textRefusal(s, [['the reason', cmd.reason, 'reason']]);
 }
 
 /** Ends the commission: an open sign-off round is withdrawn, keeping its decisions. */

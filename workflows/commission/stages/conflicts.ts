@@ -1,7 +1,7 @@
 import { DeclareConflictUpdate, actorRef, type CommissionView, type DeclareConflict } from '@app/contracts';
 import type { Change } from '../kernel/change';
 import { defineCommand } from '../kernel/command';
-import { invalid, ruleRefusal, type CommandRefusal } from '../kernel/refusal';
+import { invalid, limitRefusal, ruleRefusal, textRefusal, type CommandRefusal } from '../kernel/refusal';
 
 /** Conflicts of interest a panel member declares, in any open stage. */
 
@@ -9,7 +9,16 @@ export function checkDeclareConflict(s: CommissionView, cmd: DeclareConflict): C
   const r = ruleRefusal('declare-conflict', s, cmd.actor);
   if (r) return r;
   if (!cmd.supplier.trim()) return invalid(s, 'name the supplier the conflict concerns');
-  return null;
+  const repeat = s.conflicts.some(
+    (c) =>
+      c.member.userId === cmd.actor.userId && c.supplier === cmd.supplier.trim() && c.reason === cmd.reason,
+  );
+  const full = limitRefusal(s, 'conflicts', s.conflicts.length, 'declared conflicts of interest');
+  if (full && !repeat) return full;
+  return textRefusal(s, [
+    ['the supplier', cmd.supplier, 'name'],
+    ['the reason', cmd.reason, 'reason', true],
+  ]);
 }
 
 export function applyDeclareConflict(s: CommissionView, cmd: DeclareConflict, at: string): Change | null {

@@ -2,7 +2,14 @@ import { MoveDeadlineUpdate, actorRef, type CommissionView, type MoveDeadline } 
 import type { Change } from '../kernel/change';
 import { defineCommand } from '../kernel/command';
 import { findDeadline, isOpen } from '../kernel/deadlines';
-import { invalid, refusal, ruleRefusal, type CommandRefusal } from '../kernel/refusal';
+import {
+  invalid,
+  limitRefusal,
+  refusal,
+  ruleRefusal,
+  textRefusal,
+  type CommandRefusal,
+} from '../kernel/refusal';
 
 /** An officer moves a due date, with a reason; its reminders are planned afresh by the core. */
 
@@ -20,6 +27,29 @@ export function checkMoveDeadline(s: CommissionView, cmd: MoveDeadline, now: num
   const dueAt = Date.parse(cmd.dueAt);
   if (Number.isNaN(dueAt)) return invalid(s, 'dueAt is not a date-time');
   if (dueAt <= now) return invalid(s, 'the new due date must be in the future');
+  const full = limitRefusal(s, 'deadlineMoves', s.deadlineMoves?.length ?? 0, 'deadline moves');
+  if (full) return full;
+  const order = reportOrderRefusal(s, cmd.milestone, dueAt);
+  if (order) return order;
+  return textRefusal(s, [['the reason', cmd.reason, 'reason']]);
+}
+
+/** The interim report stays due before the final one, however either moves. */
+function reportOrderRefusal(s: CommissionView, milestone: string, dueAt: number): CommandRefusal | null {
+  const interim = Date.parse(s.milestones.interimReportDueAt);
+  const final = Date.parse(s.milestones.finalReportDueAt);
+  if (milestone === 'interim-report' && dueAt >= final) {
+    return invalid(
+      s,
+      `the interim report must stay due before the final report (${s.milestones.finalReportDueAt})`,
+    );
+  }
+  if (milestone === 'final-report' && dueAt <= interim) {
+    return invalid(
+      s,
+      `the final report must stay due after the interim report (${s.milestones.interimReportDueAt})`,
+    );
+  }
   return null;
 }
 

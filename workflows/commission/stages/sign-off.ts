@@ -1,6 +1,7 @@
 import {
   SignOffUpdate,
   actorRef,
+  excerpt,
   tallyOf,
   verdictOf,
   type CommissionView,
@@ -8,7 +9,7 @@ import {
 } from '@app/contracts';
 import type { Change } from '../kernel/change';
 import { defineCommand } from '../kernel/command';
-import { invalid, refusal, ruleRefusal, type CommandRefusal } from '../kernel/refusal';
+import { invalid, refusal, ruleRefusal, textRefusal, type CommandRefusal } from '../kernel/refusal';
 
 /** Panel review: each member decides once per version, as themselves; the rule decides the round. */
 
@@ -46,14 +47,15 @@ export function checkSignOff(s: CommissionView, cmd: SignOff): CommandRefusal | 
   if (cmd.decision === 'request-changes' && !cmd.comment.trim()) {
     return invalid(s, 'a request for changes needs a comment saying what to change');
   }
-  return null;
+  return textRefusal(s, [['the comment', cmd.comment, 'comment', true]]);
 }
 
 export function applySignOff(s: CommissionView, cmd: SignOff, at: string): Change | null {
   if (earlierDecision(s, cmd)) return null;
   const round = s.signOff.current!;
   const member = actorRef(cmd.actor);
-  round.decisions.push({ member, decision: cmd.decision, comment: cmd.comment, at });
+  // The state keeps an excerpt; the whole comment is in the effect below and the audit event.
+  round.decisions.push({ member, decision: cmd.decision, comment: excerpt(cmd.comment), at });
   const verdict = verdictOf(s.signOffRule, s.panel, round.decisions);
   s.signOff.tally = tallyOf(s.signOffRule, s.panel, round.decisions);
   if (verdict === 'met') {

@@ -9,7 +9,14 @@ import {
 } from '@app/contracts';
 import type { Change } from '../kernel/change';
 import { defineCommand } from '../kernel/command';
-import { invalid, refusal, ruleRefusal, type CommandRefusal } from '../kernel/refusal';
+import {
+  invalid,
+  limitRefusal,
+  refusal,
+  ruleRefusal,
+  textRefusal,
+  type CommandRefusal,
+} from '../kernel/refusal';
 
 /** Drafting: versioned markdown, and submission of one exact version to the panel. */
 
@@ -17,7 +24,14 @@ export function checkEditSpecification(s: CommissionView, cmd: EditSpecification
   const r = ruleRefusal('edit-specification', s, cmd.actor);
   if (r) return r;
   if (!cmd.content.trim()) return invalid(s, 'the specification content is empty');
-  return null;
+  const full = limitRefusal(
+    s,
+    'specificationVersions',
+    s.specification.versions.length,
+    'specification versions',
+  );
+  if (full && s.specification.versions.at(-1)?.contentHash !== cmd.contentHash) return full;
+  return textRefusal(s, [['the specification', cmd.content, 'markdown']]);
 }
 
 export function applyEditSpecification(s: CommissionView, cmd: EditSpecification, at: string): Change | null {
@@ -68,6 +82,9 @@ export function checkSubmitSpecification(
       `version ${current.version} was sent back with requested changes; revise it before submitting`,
     );
   }
+  const rounds = s.signOff.rounds.length + (s.signOff.current ? 1 : 0);
+  const full = limitRefusal(s, 'signOffRounds', rounds, 'sign-off rounds');
+  if (full) return full;
   const respondBy = Date.parse(cmd.respondBy);
   if (Number.isNaN(respondBy)) return invalid(s, 'respondBy is not a date-time');
   if (respondBy <= now) return invalid(s, 'respondBy must be in the future');
