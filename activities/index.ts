@@ -4,7 +4,7 @@ import type { Logger } from '@app/logging';
 import { Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { createNotificationActivities } from './notifications/notification-activities';
-import { projectCommissionEvent } from './projection/project-commission-event';
+import { projectOrQuarantine } from './projection/quarantine';
 
 export interface ActivityDeps {
   dataSource: DataSource;
@@ -18,7 +18,12 @@ export function createActivities(deps: ActivityDeps) {
     ...createNotificationActivities(deps),
     async projectCommissionEvent(p: Projection): Promise<void> {
       const info = Context.current().info;
-      const written = await projectCommissionEvent(deps.dataSource, p);
+      const written = await projectOrQuarantine(
+        deps.dataSource,
+        p,
+        deps.logger,
+        info.workflowExecution?.workflowId,
+      );
       deps.logger.info(
         {
           workflowId: info.workflowExecution?.workflowId,

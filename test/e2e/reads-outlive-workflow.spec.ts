@@ -73,6 +73,40 @@ describe('reads outlive the workflow', () => {
     expect(refused.body).toMatchObject({ status: 409, stage: 'cancelled' });
   }, 120_000);
 
+  it('records a cancellation requested from Temporal as the operator’s audited cancel', async () => {
+    const officer = world.as(people.officer);
+    const { body } = await officer
+      .post('/v1/commissions', CommissionFactory.withPanel(2).build())
+      .expect(201);
+    const handle = world.client.workflow.getHandle(commissionWorkflowId(body.id));
+    await handle.cancel();
+    await handle.result();
+    const read = await officer.get(`/v1/commissions/${body.id}`).expect(200);
+    expect(read.body).toMatchObject({
+      stage: 'cancelled',
+      cancellation: { by: { name: 'Temporal operator' } },
+    });
+    const history = await officer.get(`/v1/commissions/${body.id}/history`).expect(200);
+    expect(history.body.events.at(-1)).toMatchObject({
+      action: 'commission-cancelled',
+      actor: { userId: 'system:temporal-operator' },
+      toStage: 'cancelled',
+    });
+  });
+
+  it('keeps a terminated commission readable and says why it takes no more commands', async () => {
+    const officer = world.as(people.officer);
+    const { body } = await officer
+      .post('/v1/commissions', CommissionFactory.withPanel(2).build())
+      .expect(201);
+    await world.client.workflow.getHandle(commissionWorkflowId(body.id)).terminate('operator test');
+    await officer.get(`/v1/commissions/${body.id}`).expect(200);
+    const refused = await officer
+      .put(`/v1/commissions/${body.id}/specification`, { content: '# Late' })
+      .expect(409);
+    expect(refused.body.detail).toContain('ended by an operator while it was drafting');
+  });
+
   it('answers reads while no worker is running', async () => {
     const officer = world.as(people.officer);
     const { body } = await officer

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Projection } from '@app/contracts';
 import type { DataSource } from 'typeorm';
 import { abandonPending, markAttempt, recordInOutbox } from '../../activities/notifications/outbox';
+import { createLogger } from '@app/logging';
+import { projectOrQuarantine } from '../../activities/projection/quarantine';
 import { projectCommissionEvent } from '../../activities/projection/project-commission-event';
 import { openDataSource, testConfig } from '../support/temporal';
 
@@ -69,6 +71,40 @@ describe('projecting workflow events into the read model', () => {
     expect(await projectCommissionEvent(ds, projection(id, 1))).toBe(false);
     expect(await rows('audit_events', id)).toBe(2);
     expect(await rows('specification_versions', id)).toBe(1);
+  });
+
+  it('quarantines an event the database can never store, keeping the sequence and the commission moving', async () => {
+    const id = randomUUID();
+    const logger = createLogger('projection-test', 'silent');
+    const project = (p: Projection) => projectOrQuarantine(ds, p, logger, `commission-${id}`);
+    await project(projection(id, 1));
+    // Below the validators: an unpaired surrogate in jsonb and a NUL in text fail every retry.
+    const poisoned = projection(id, 2, {
+      event: {
+        ...projection(id, 2).event,
+        actor: { userId: 'officer.one', name: 'Olivia\u0000' },
+        detail: { note: 'bad \ud800 text' },
+      },
+    });
+    await project(poisoned);
+    await project(projection(id, 3));
+    const audit = await ds.query(
+      `SELECT seq, detail, actor_name FROM audit_events WHERE commission_id = $1 ORDER BY seq`,
+      [id],
+    );
+    expect(audit.map((r: { seq: number }) => r.seq)).toEqual([1, 2, 3]);
+    expect(audit[1].detail).toMatchObject({ note: 'bad \uFFFD text', quarantined: true });
+    expect(audit[1].actor_name).toBe('Olivia\uFFFD');
+    const [quarantined] = await ds.query(
+      `SELECT seq, reason, payload_base64 FROM quarantined_events WHERE commission_id = $1`,
+      [id],
+    );
+    expect(quarantined.seq).toBe(2);
+    expect(
+      JSON.parse(Buffer.from(quarantined.payload_base64, 'base64').toString('utf8')).event.detail.note,
+    ).toBe('bad \ud800 text');
+    const [row] = await ds.query(`SELECT version FROM commissions WHERE id = $1`, [id]);
+    expect(row.version).toBe(3);
   });
 
   it('never moves the commission row backwards when an older event arrives late', async () => {

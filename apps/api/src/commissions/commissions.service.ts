@@ -8,6 +8,7 @@ import {
   DEFAULT_REMINDER_POLICY,
   ProjectedUpdate,
   actorRef,
+  isFinal,
   commissionWorkflowId,
   officersOnPanel,
   parseInstant,
@@ -192,7 +193,16 @@ export class CommissionsService {
     const record = await this.readModel.find(id);
     if (!record) return this.notFound(id);
     const view = await this.view(id).catch(() => null);
-    return endedCommissionRefusal(record.stage, view, actor, updateName);
+    const refusal = endedCommissionRefusal(record.stage, view, actor, updateName);
+    if (refusal.getStatus() === 409 && !isFinal(record.stage as CommissionView['stage'])) {
+      // Ended outside any final stage: an operator terminated it (termination runs no code).
+      return ProblemException.conflict(
+        `the commission's workflow was ended by an operator while it was ${record.stage}; its record ` +
+          'is kept as it was then and it takes no more actions',
+        record.stage,
+      );
+    }
+    return refusal;
   }
 
   private handle(id: string): WorkflowHandle<CommissionWorkflow> {

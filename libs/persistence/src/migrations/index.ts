@@ -2,6 +2,7 @@ import { CommissionReadModel1764100000000 } from './1764100000000-CommissionRead
 import { NotificationOutbox1764200000000 } from './1764200000000-NotificationOutbox';
 import { ViewInReadModel1764300000000 } from './1764300000000-ViewInReadModel';
 import { MembershipIndex1764400000000 } from './1764400000000-MembershipIndex';
+import { QuarantinedEvents1764500000000 } from './1764500000000-QuarantinedEvents';
 
 /** In order; listed explicitly so the compiled build and ts-jest find the same set. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   NotificationOutbox1764200000000,
   ViewInReadModel1764300000000,
   MembershipIndex1764400000000,
+  QuarantinedEvents1764500000000,
 ];
