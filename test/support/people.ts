@@ -25,6 +25,9 @@ export const people = {
   trowler: user('isabelle.trowler', 'Isabelle Trowler', ['panel']),
   outsider: user('panel.outsider', 'Pat Outsider', ['panel']),
   supplier: user('supplier.acme', 'Acme Research', ['supplier']),
+  rival: user('supplier.birch', 'Birch Analytics', ['supplier']),
+  third: user('supplier.cedar', 'Cedar Evaluation', ['supplier']),
+  admin: user('admin.one', 'Ada Admin', ['admin']),
   observer: user('ministers-office', "Minister's office", ['observer']),
 };
 

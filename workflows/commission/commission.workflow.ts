@@ -30,7 +30,7 @@ import { Ledger } from './kernel/ledger';
 import { registerCommands } from './kernel/registry';
 import { DeadlineScheduler } from './kernel/scheduler';
 import { SearchAttributes } from './kernel/search';
-import { recipientsFor } from './recipients';
+import { recipientsFor, supplierRecipientsFor } from './recipients';
 import { COMMANDS, ON_DUE } from './stages';
 
 export type CommissionWorkflowInput =
@@ -103,7 +103,14 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
   }
 
   const scheduler = new DeadlineScheduler(state, collapsesMissedReminders, {
-    notify: (due: Due) => dispatcher.push(deadlineNotification(state, due)),
+    notify: (due: Due) => {
+      dispatcher.push(deadlineNotification(state, due));
+      // Only the tender's deadlines have suppliers to remind, so older runs push exactly as before.
+      for (const supplier of supplierRecipientsFor(state, due.deadline, due.kind)) {
+        const n = deadlineNotification(state, due);
+        dispatcher.push({ ...n, key: `${n.key}:supplier:${supplier.userId}`, recipients: [supplier] });
+      }
+    },
     runOnDue: (deadline: Deadline, now: number) => {
       const at = new Date(now).toISOString();
       const transition = ON_DUE[deadline.onDue!];
@@ -127,7 +134,14 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
       null,
       {
         action: 'commission-opened',
-        detail: { title: state.title, regime: state.regime, panel: state.panel.map((m) => m.userId) },
+        detail: {
+          title: state.title,
+          regime: state.regime,
+          panel: state.panel.map((m) => m.userId),
+          ...(state.regimeBasis
+            ? { regimeBasis: state.regimeBasis, estimatedValue: state.estimatedValue }
+            : {}),
+        },
         effects: [],
       },
       state.createdAt,

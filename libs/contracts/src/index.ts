@@ -15,3 +15,4 @@ export * from './search-attributes';
 export * from './sign-off-rule';
 export * from './stages';
 export * from './transitions';
+export * from './tender';

@@ -8,6 +8,8 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsNumber,
+  Max,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -113,10 +115,31 @@ export class CreateCommissionDto {
   @MaxLength(200)
   programmeId?: string;
 
-  @ApiPropertyOptional({ enum: REGIMES, default: 'PA2023' })
+  @ApiPropertyOptional({
+    enum: REGIMES,
+    description:
+      'when absent, derived from estimatedValue and today (PA2023 when no value is given either); one that contradicts them needs regimeJustification',
+  })
   @IsOptional()
   @IsIn(REGIMES)
   regime?: Regime;
+
+  @ApiPropertyOptional({
+    description: 'GBP including VAT, in pounds (at most two decimals)',
+    example: 100000,
+  })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1_000_000_000_000)
+  estimatedValue?: number;
+
+  @ApiPropertyOptional({ description: 'why a regime that contradicts the value and date was chosen' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5_000)
+  regimeJustification?: string;
 
   @ApiProperty({ type: [PanelMemberDto] })
   @IsArray()
