@@ -106,9 +106,19 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
     notify: (due: Due) => {
       dispatcher.push(deadlineNotification(state, due));
       // Only the tender's deadlines have suppliers to remind, so older runs push exactly as before.
+      // Each supplier apart, as a message (the outbox keeps one deadline notification per offset).
       for (const supplier of supplierRecipientsFor(state, due.deadline, due.kind)) {
-        const n = deadlineNotification(state, due);
-        dispatcher.push({ ...n, key: `${n.key}:supplier:${supplier.userId}`, recipients: [supplier] });
+        const { deadline } = due;
+        dispatcher.push({
+          topic: 'message',
+          key: `${notificationKey(state.id, deadline.milestone, deadline.version, due.offset)}:supplier:${supplier.userId}`,
+          commissionId: state.id,
+          commissionTitle: state.title,
+          scheduledFor: due.at,
+          message: 'tender-deadline-reminder',
+          facts: { milestone: deadline.milestone, dueAt: deadline.dueAt },
+          recipients: [supplier],
+        });
       }
     },
     runOnDue: (deadline: Deadline, now: number) => {

@@ -35,6 +35,7 @@ export const MESSAGE_KINDS = [
   'tender-closed',
   'tender-closed-no-bids',
   'tender-closed-bid-receipt',
+  'tender-deadline-reminder',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
