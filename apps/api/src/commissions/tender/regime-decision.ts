@@ -65,7 +65,7 @@ export function decideRegime(
       source: 'chosen',
       reason: contradiction ?? `${chosen} was chosen, consistent with the value and the date`,
       contradiction,
-      justification: contradiction ? justification!.trim() : null,
+      justification: contradiction ? (justification?.trim() ?? null) : null,
       decidedOn,
     },
     problems,
