@@ -211,6 +211,64 @@ describe('a whole tender on below-threshold, with periods of seconds', () => {
     expect(view.body.dependency).toMatchObject({ status: 'waiting', commissionId: first });
   });
 
+  it('reminds the asking supplier on its own, and escalates questions unanswered at the clarification deadline until answered', async () => {
+    const { id, clarificationsCloseAt } = await tendering(world, 6, 60, {
+      reminderPolicy: { before: ['PT3S'], overdueEvery: 'PT1H' },
+      observers: [
+        { userId: people.observer.userId, name: people.observer.name, email: people.observer.email },
+      ],
+    });
+    const q = await ask(people.supplier, id, 'Unanswered for now?').expect(201);
+    type Row = {
+      key: string;
+      topic: string;
+      message: string | null;
+      milestone: string | null;
+      kind: string;
+      recipients: { userId: string }[];
+    };
+    const outbox = (): Promise<Row[]> =>
+      world.ds.query(
+        `SELECT key, topic, message, milestone, kind, recipients FROM notifications WHERE commission_id = $1 ORDER BY scheduled_for, key`,
+        [id],
+      );
+    const rows = await eventually(
+      outbox,
+      (r) => r.some((n) => n.milestone === 'clarification' && n.kind === 'escalation'),
+      20_000,
+      'the clarification escalation',
+    );
+    const reminder = rows.filter((n) => n.message === 'tender-deadline-reminder');
+    expect(reminder.map((n) => n.recipients.map((p) => p.userId))).toEqual([[people.supplier.userId]]);
+    const escalation = rows.find((n) => n.milestone === 'clarification' && n.kind === 'escalation')!;
+    expect(escalation.recipients.map((p) => p.userId).sort()).toEqual(
+      [people.observer.userId, people.officer.userId].sort(),
+    );
+    const view = await world.as(people.officer).get(`/v1/commissions/${id}`).expect(200);
+    const clarification = view.body.deadlines.find(
+      (d: { milestone: string }) => d.milestone === 'clarification',
+    );
+    expect(clarification).toMatchObject({ version: 2, closedReason: null });
+    expect(Date.parse(clarification.dueAt)).toBeGreaterThanOrEqual(Date.parse(clarificationsCloseAt));
+    const answered = await world
+      .as(people.officer)
+      .post(`/v1/commissions/${id}/clarifications/${q.body.clarification.id}/answer`, {
+        answer: 'Now answered.',
+      })
+      .expect(200);
+    expect(answered.body.clarifications).toEqual([
+      expect.objectContaining({ answer: expect.objectContaining({ text: 'Now answered.' }) }),
+    ]);
+    const after = await world.as(people.officer).get(`/v1/commissions/${id}`).expect(200);
+    expect(
+      after.body.deadlines.find((d: { milestone: string }) => d.milestone === 'clarification'),
+    ).toMatchObject({
+      version: 2,
+      closedReason: 'met',
+    });
+    await world.as(people.officer).post(`/v1/commissions/${id}/cancel`, { reason: 'test over' }).expect(200);
+  });
+
   it('only suppliers ask and bid, only officers answer and publish', async () => {
     const { id } = await tendering(world, 600, 1200);
     await ask(people.officer, id, 'Staff question?').expect(403);

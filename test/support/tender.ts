@@ -36,8 +36,9 @@ export async function tendering(
   world: World,
   questionsCloseIn: number,
   closesIn: number,
+  fields: Record<string, unknown> = {},
 ): Promise<{ id: string; closesAt: string; clarificationsCloseAt: string }> {
-  const id = await signedOff(world, { estimatedValue: 50_000 });
+  const id = await signedOff(world, { estimatedValue: 50_000, ...fields });
   const clarificationsCloseAt = secondsFromNow(questionsCloseIn);
   const closesAt = secondsFromNow(closesIn);
   await world
