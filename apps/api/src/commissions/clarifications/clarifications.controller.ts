@@ -41,6 +41,8 @@ export class ClarificationsController {
     @Body() dto: AskClarificationDto,
     @Headers('idempotency-key') key?: string,
   ) {
+    // An unpublished commission is a 404 to a supplier, never a 409 naming its stage.
+    mustRead('clarifications', await this.commissions.view(id), actor);
     const questionId = derivedId('clarification', id, actor.userId, key);
     const cmd = { actor, questionId, question: dto.question };
     const view = await this.commissions.command(id, AskClarificationUpdate, cmd, key);
