@@ -1,6 +1,6 @@
 import { eventually } from '../support/eventually';
 import { people, type TestUser } from '../support/people';
-import { signedOff, tendering } from '../support/tender';
+import { CRITERIA, secondsFromNow, signedOff, tendering } from '../support/tender';
 import { startWorld, type World } from '../support/world';
 
 const PROBLEM = /application\/problem\+json/;
@@ -184,6 +184,30 @@ describe('a whole tender on below-threshold, with periods of seconds', () => {
       .post(`/v1/commissions/${id}/reopen`, { reason: 'No bids: widen the scope' })
       .expect(200);
     expect(reopened.body).toMatchObject({ stage: 'drafting', tender: { outcome: 'no-bids' } });
+
+    // Re-drafted, signed off again, and tendered again: the first tender is kept.
+    const officer = world.as(people.officer);
+    await officer.put(`/v1/commissions/${id}/specification`, { content: '# Scope\n\nWider' }).expect(200);
+    await officer
+      .post(`/v1/commissions/${id}/specification/submit`, { respondBy: secondsFromNow(3600) })
+      .expect(200);
+    await world
+      .as(people.chair)
+      .post(`/v1/commissions/${id}/sign-offs`, { decision: 'approve', specificationVersion: 2 })
+      .expect(200);
+    const again = await officer
+      .post(`/v1/commissions/${id}/tender`, {
+        closesAt: secondsFromNow(3600),
+        clarificationsCloseAt: secondsFromNow(1800),
+        criteria: CRITERIA,
+      })
+      .expect(200);
+    expect(again.body).toMatchObject({
+      stage: 'tendering',
+      tender: { round: 2, document: { specificationVersion: 2 } },
+      pastTenders: [{ round: 1, outcome: 'no-bids' }],
+    });
+    await officer.post(`/v1/commissions/${id}/cancel`, { reason: 'test over' }).expect(200);
   });
 
   it('refuses to publish while the commission it depends on has not delivered', async () => {

@@ -17,7 +17,8 @@ import {
   closeTender,
 } from '../../../workflows/commission/stages/tender';
 import { newCommission, people } from '../fixtures';
-import { LATER, NOW, decide, edit, signOffCmd, submit } from './steps';
+import { checkSubmitSpecification } from '../../../workflows/commission/stages/specification';
+import { LATER, NOW, RESPOND_BY, decide, edit, signOffCmd, submit } from './steps';
 
 const CLOSES_AT = '2030-02-10T12:00:00.000Z';
 const QUESTIONS_CLOSE_AT = '2030-02-01T12:00:00.000Z';
@@ -322,6 +323,13 @@ describe('the close, by itself', () => {
     expect(checkReopen(s, { actor: people.officer, reason: 'Widen the scope' })).toBeNull();
     applyReopen(s, { actor: people.officer, reason: 'Widen the scope' });
     expect(s.stage).toBe('drafting');
+    // The tendered version cannot go back to the panel unrevised: they decided on it already.
+    expect(checkSubmitSpecification(s, { actor: people.officer, respondBy: RESPOND_BY }, NOW)).toMatchObject({
+      code: 'unrevised-after-changes',
+    });
+    edit(s, 'The specification, wider');
+    submit(s);
+    expect(s.stage).toBe('panel-review');
   });
 
   it('does nothing once the commission has left tendering (e.g. cancelled)', () => {

@@ -68,6 +68,17 @@ export function checkSubmitSpecification(
       `version ${current.version} was sent back with requested changes; revise it before submitting`,
     );
   }
+  if (
+    s.signOff.rounds.some((r) => r.specificationVersion === current.version && r.outcome === 'signed-off')
+  ) {
+    // After an unsuccessful tender is reopened: members decide once per version, so the signed-off
+    // version could never be signed off again.
+    return refusal(
+      s,
+      'unrevised-after-changes',
+      `version ${current.version} was already signed off and tendered; revise it before submitting`,
+    );
+  }
   const respondBy = Date.parse(cmd.respondBy);
   if (Number.isNaN(respondBy)) return invalid(s, 'respondBy is not a date-time');
   if (respondBy <= now) return invalid(s, 'respondBy must be in the future');
