@@ -32,6 +32,22 @@ const MESSAGES: Record<MessageKind, (title: string, facts: Record<string, string
     `[Cancelled] ${title}`,
     `"${title}" was cancelled by ${f.by ?? 'an officer'}: ${f.reason ?? 'no reason given'}.`,
   ],
+  'tender-closed': (title, f) => [
+    `[Tender closed] ${title}: ${f.bids ?? 'some'} bid(s) opened`,
+    `The tender for "${title}" closed at ${f.closedAt ? when(f.closedAt) : 'its closing time'} with ${f.bids ?? 'some'} bid(s); they are open for evaluation.`,
+  ],
+  'tender-closed-no-bids': (title, f) => [
+    `[Tender closed, no bids] ${title}`,
+    `The tender for "${title}" closed at ${f.closedAt ? when(f.closedAt) : 'its closing time'} with no bids; the commission is unsuccessful and an officer may reopen it to re-draft.`,
+  ],
+  'tender-deadline-reminder': (title, f) => [
+    `[Reminder] ${f.milestone === 'clarification' ? 'Clarification questions close' : 'The tender closes'} ${f.dueAt ? when(f.dueAt) : ''} — ${title}`,
+    `${f.milestone === 'clarification' ? 'Clarification questions' : 'Bids'} for "${title}" close on ${f.dueAt ? when(f.dueAt) : 'the published date'}.`,
+  ],
+  'tender-closed-bid-receipt': (title, f) => [
+    `[Receipt] The tender for ${title} has closed`,
+    `The tender for "${title}" closed at ${f.closedAt ? when(f.closedAt) : 'its closing time'}. Your bid ${f.bidId ?? ''} (submitted ${f.submittedAt ? when(f.submittedAt) : ''}, content hash ${f.contentHash ?? ''}) was received and is now with the panel.`,
+  ],
 };
 
 /** Says what happened or what is due, for which commission, and where to look. */

@@ -91,6 +91,18 @@ async function applyEffect(tx: EntityManager, p: Projection, e: ProjectionEffect
         [p.commissionId, p.event.seq, e.member.userId, e.member.name, e.supplier, e.reason, e.at],
       );
       return;
+    case 'bids-opened':
+      // Until this row says so, the API decrypts a bid for its bidder only (see bids/bid-vault.ts).
+      await tx.query(
+        `UPDATE bid_keys SET released_at = $2, released_seq = $3
+          WHERE commission_id = $1 AND released_at IS NULL`,
+        [p.commissionId, e.at, p.event.seq],
+      );
+      await tx.query(
+        `UPDATE sealed_bids SET opened = true WHERE commission_id = $1 AND bid_id = ANY($2::uuid[])`,
+        [p.commissionId, e.bidIds],
+      );
+      return;
     default: {
       const unknown: never = e;
       throw new Error(`unknown projection effect ${JSON.stringify(unknown)}`);

@@ -65,6 +65,27 @@ function attempt(c: Driven, who: TestUser, action: Action, view: CommissionBody)
       });
     case 'cancel':
       return as.post('/cancel', { reason: 'Matrix: no longer needed.' });
+    case 'publish-tender': {
+      const closesAt = new Date(Date.now() + 40 * 86_400_000).toISOString();
+      return as.post('/tender', {
+        closesAt,
+        clarificationsCloseAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        criteria: [
+          { name: 'Quality', kind: 'quality', weight: 70 },
+          { name: 'Price', kind: 'price', weight: 30 },
+        ],
+      });
+    }
+    case 'ask-clarification':
+      return as.post('/clarifications', { question: 'Matrix: may we ask?' });
+    case 'answer-clarification':
+      return as.post('/clarifications/00000000-0000-4000-8000-000000000001/answer', {
+        answer: 'Matrix: yes.',
+      });
+    case 'submit-bid':
+      return as.post('/bids', { price: 1000, proposal: 'Matrix: our bid.' });
+    case 'reopen':
+      return as.post('/reopen', { reason: 'Matrix: try again.' });
   }
 }
 

@@ -15,6 +15,9 @@ const LEGAL: ReadonlySet<string> = new Set([
   'panel-review>cancelled',
   'signed-off>cancelled',
   'signed-off>signed-off',
+  'signed-off>tendering',
+  'tendering>tendering',
+  'tendering>cancelled',
 ]);
 
 const cast = [
@@ -25,6 +28,7 @@ const cast = [
   people.trowler,
   people.outsider,
   people.supplier,
+  people.rival,
   people.observer,
 ];
 
@@ -63,6 +67,26 @@ describe('random actions by random roles (property)', () => {
         return caller.post(`${base}/conflicts`, { supplier: `Supplier ${s.text}`, reason: 'r' });
       case 'cancel':
         return caller.post(`${base}/cancel`, { reason: 'property test' });
+      // The close is an hour away: these runs never reach it, so the tender stays open.
+      case 'publish-tender':
+        return caller.post(`${base}/tender`, {
+          closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+          clarificationsCloseAt: new Date(Date.now() + 1_800_000).toISOString(),
+          criteria: [
+            { name: 'Quality', kind: 'quality', weight: 60 + s.text },
+            { name: 'Price', kind: 'price', weight: 40 - s.text },
+          ],
+        });
+      case 'ask-clarification':
+        return caller.post(`${base}/clarifications`, { question: `Question ${s.text}?` });
+      case 'answer-clarification':
+        return caller.post(`${base}/clarifications/00000000-0000-4000-8000-00000000000${s.text}/answer`, {
+          answer: 'An answer',
+        });
+      case 'submit-bid':
+        return caller.post(`${base}/bids`, { price: 1000 + s.text, proposal: `Proposal ${s.text}` });
+      case 'reopen':
+        return caller.post(`${base}/reopen`, { reason: 'property test' });
       default:
         throw new Error(`no request for ${s.action}`);
     }
@@ -75,8 +99,8 @@ describe('random actions by random roles (property)', () => {
         fc.array(step, { minLength: 1, maxLength: 10 }),
         async (unanimous, steps) => {
           const factory = unanimous
-            ? CommissionFactory.withPanel(3).unanimous()
-            : CommissionFactory.withPanel(3).quorum(2, true);
+            ? CommissionFactory.withPanel(3).unanimous().with({ estimatedValue: 50_000 })
+            : CommissionFactory.withPanel(3).quorum(2, true).with({ estimatedValue: 50_000 });
           const created = await world.as(people.officer).post('/v1/commissions', factory.build());
           expect(created.status).toBe(201);
           const id: string = created.body.id;

@@ -14,6 +14,9 @@ export const people = {
   outsider: CAST.outsider,
   supplier: CAST.supplier,
   observer: CAST.observer,
+  rival: CAST.rival,
+  third: CAST.third,
+  admin: CAST.admin,
 };
 
 export function tokenFor(u: TestUser): string {

@@ -173,12 +173,27 @@ describe('the actions a caller may take now', () => {
     }
   });
 
-  it('outsiders, suppliers and observers may do nothing at any stage', () => {
+  it('outsiders and observers may do nothing at any stage', () => {
     for (const stage of STAGES) {
-      for (const who of [people.outsider, people.otherOfficer, people.supplier, people.observer]) {
+      for (const who of [people.outsider, people.otherOfficer, people.observer]) {
         expect(allowedActions(stage, who, m)).toEqual([]);
       }
     }
+  });
+
+  it('any supplier, though named nowhere, may ask and bid while tendering, and nothing else', () => {
+    for (const stage of STAGES) {
+      expect(allowedActions(stage, people.supplier, m)).toEqual(
+        stage === 'tendering' ? ['ask-clarification', 'submit-bid'] : [],
+      );
+    }
+  });
+
+  it('the officer publishes from signed-off, answers while tendering and reopens an unsuccessful tender', () => {
+    expect(allowedActions('signed-off', people.officer, m)).toContain('publish-tender');
+    expect(allowedActions('tendering', people.officer, m)).toContain('answer-clarification');
+    expect(allowedActions('unsuccessful', people.officer, m)).toContain('reopen');
+    expect(allowedActions('tendering', people.chair, m)).not.toContain('answer-clarification');
   });
 
   it('agrees with refusalFor for every action, stage and member of the commission', () => {

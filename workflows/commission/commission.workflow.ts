@@ -33,7 +33,7 @@ import { OPERATOR, operatorCancel } from './kernel/operator-cancel';
 import { registerCommands } from './kernel/registry';
 import { DeadlineScheduler } from './kernel/scheduler';
 import { SearchAttributes } from './kernel/search';
-import { recipientsFor } from './recipients';
+import { recipientsFor, supplierRecipientsFor } from './recipients';
 import { COMMANDS, ON_DUE } from './stages';
 
 export type CommissionWorkflowInput =
@@ -107,7 +107,24 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
   }
 
   const scheduler = new DeadlineScheduler(state, collapsesMissedReminders, {
-    notify: (due: Due) => dispatcher.push(deadlineNotification(state, due)),
+    notify: (due: Due) => {
+      dispatcher.push(deadlineNotification(state, due));
+      // Only the tender's deadlines have suppliers to remind, so older runs push exactly as before.
+      // Each supplier apart, as a message (the outbox keeps one deadline notification per offset).
+      for (const supplier of supplierRecipientsFor(state, due.deadline, due.kind)) {
+        const { deadline } = due;
+        dispatcher.push({
+          topic: 'message',
+          key: `${notificationKey(state.id, deadline.milestone, deadline.version, due.offset)}:supplier:${supplier.userId}`,
+          commissionId: state.id,
+          commissionTitle: state.title,
+          scheduledFor: due.at,
+          message: 'tender-deadline-reminder',
+          facts: { milestone: deadline.milestone, dueAt: deadline.dueAt },
+          recipients: [supplier],
+        });
+      }
+    },
     runOnDue: (deadline: Deadline, now: number) => {
       const at = new Date(now).toISOString();
       const transition = ON_DUE[deadline.onDue!];
@@ -131,7 +148,14 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
       null,
       {
         action: 'commission-opened',
-        detail: { title: state.title, regime: state.regime, panel: state.panel.map((m) => m.userId) },
+        detail: {
+          title: state.title,
+          regime: state.regime,
+          panel: state.panel.map((m) => m.userId),
+          ...(state.regimeBasis
+            ? { regimeBasis: state.regimeBasis, estimatedValue: state.estimatedValue }
+            : {}),
+        },
         effects: [],
       },
       state.createdAt,

@@ -29,6 +29,10 @@ export function initialState(c: NewCommission, at: string): CommissionView {
     signOff: { current: null, tally: null, rounds: [] },
     conflicts: [],
     cancellation: null,
+    ...(c.regimeBasis ? { estimatedValue: c.estimatedValue ?? null, regimeBasis: c.regimeBasis } : {}),
+    ...(c.dependsOn
+      ? { dependency: { ...c.dependsOn, status: 'waiting' as const, metAt: null } }
+      : { dependency: null }),
   };
 }
 

@@ -7,10 +7,19 @@ function unique(people: Person[]): Person[] {
 
 const person = ({ userId, name, email }: Person): Person => ({ userId, name, email });
 
+/** Suppliers who asked a question or bid in the current tender. */
+function tenderSuppliers(s: CommissionView): Person[] {
+  return [
+    ...(s.clarifications ?? []).map((c) => c.askedBy),
+    ...(s.bids?.receipts ?? []).map((b) => b.supplier),
+  ];
+}
+
 /**
  * Who hears about a deadline: escalations go to the officers and the observers named on the
- * commission; a sign-off reminder to the panel members who have not decided yet; report reminders
- * to the officers (and, once there is one, the awarded supplier).
+ * commission; a sign-off reminder to the panel members who have not decided yet; other reminders
+ * to the officers (and, once there is one, the awarded supplier). Suppliers who asked or bid hear
+ * of the tender's deadlines separately (supplierRecipientsFor).
  */
 export function recipientsFor(s: CommissionView, d: Deadline, kind: NotificationKind): Person[] {
   if (kind === 'escalation') return unique([...s.officers, ...s.observers].map(person));
@@ -19,4 +28,13 @@ export function recipientsFor(s: CommissionView, d: Deadline, kind: Notification
     return s.panel.filter((m) => !decided.has(m.userId)).map(person);
   }
   return unique(s.officers.map(person));
+}
+
+/**
+ * Suppliers reminded of a clarification or tender-close deadline, each in a notification of their
+ * own: one message to several suppliers would show each the others' names and addresses.
+ */
+export function supplierRecipientsFor(s: CommissionView, d: Deadline, kind: NotificationKind): Person[] {
+  if (kind !== 'reminder' || (d.milestone !== 'clarification' && d.milestone !== 'tender-close')) return [];
+  return unique(tenderSuppliers(s).map(person));
 }

@@ -57,6 +57,12 @@ const schema = z
     WEBHOOK_URL: url(['http', 'https']).optional(),
     WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     CALENDAR_OVERRIDES_FILE: z.string().min(1).optional(),
+    BID_MASTER_KEY: z
+      .string()
+      .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32, {
+        message: 'must be 32 bytes, base64 encoded (e.g. openssl rand -base64 32)',
+      })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (!env.JWT_SECRET && !env.JWT_PUBLIC_KEY) {
@@ -91,10 +97,23 @@ const schema = z
         message: 'the embedded development secret must not be used in production',
       });
     }
+    if (env.NODE_ENV === 'production' && env.BID_MASTER_KEY === EMBEDDED_BID_MASTER_KEY) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['BID_MASTER_KEY'],
+        message: 'the embedded development key must not be used in production',
+      });
+    }
   });
 
 /** Only for the embedded default on a developer's machine; production refuses it. */
 export const EMBEDDED_JWT_SECRET = 'embedded-default-secret-not-for-production';
+
+/**
+ * Wraps the per-commission bid keys on a developer's machine only; production refuses it, and the
+ * API will not accept bids in production without a key of its own.
+ */
+export const EMBEDDED_BID_MASTER_KEY = 'ZW1iZWRkZWQtYmlkLWtleS1ub3QtZm9yLXByb2R1Y3Q=';
 
 export type Env = z.infer<typeof schema>;
 
@@ -122,6 +141,8 @@ export interface AppConfig {
   notifications: NotificationConfig;
   /** The bank holiday override file; unset: the one shipped in libs/calendar/data. */
   calendar: { overridesFile?: string };
+  /** BID_MASTER_KEY (base64, 32 bytes): wraps each commission's bid key; unset only in production. */
+  bids: { masterKey?: string };
 }
 
 /** Delivery channels; with neither SMTP nor a webhook, notifications are recorded and logged. */
@@ -143,7 +164,9 @@ export class ConfigError extends Error {
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   // The embedded secret is a development convenience only; production must bring its own key.
   const defaults: Record<string, string> =
-    source.NODE_ENV === 'production' ? {} : { JWT_SECRET: EMBEDDED_JWT_SECRET };
+    source.NODE_ENV === 'production'
+      ? {}
+      : { JWT_SECRET: EMBEDDED_JWT_SECRET, BID_MASTER_KEY: EMBEDDED_BID_MASTER_KEY };
   const withDefaults = { ...defaults, ...pickDefined(source) };
   const parsed = schema.safeParse(withDefaults);
   if (!parsed.success) {
@@ -184,6 +207,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       publicBaseUrl: e.PUBLIC_BASE_URL,
     },
     calendar: { overridesFile: e.CALENDAR_OVERRIDES_FILE },
+    bids: { masterKey: e.BID_MASTER_KEY },
   };
 }
 

@@ -31,7 +31,9 @@ export type ProjectionEffect =
       comment: string;
       at: string;
     }
-  | { kind: 'conflict'; member: ActorRef; supplier: string; reason: string; at: string };
+  | { kind: 'conflict'; member: ActorRef; supplier: string; reason: string; at: string }
+  /** The tender closed with these bids: the commission's bid key is released to staff. */
+  | { kind: 'bids-opened'; at: string; bidIds: string[] };
 
 export interface CommissionSummary {
   id: string;

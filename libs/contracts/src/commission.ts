@@ -1,8 +1,17 @@
 import type { Deadline, DeadlineMove } from './deadlines';
 import type { ActorRef, PanelMember, Person } from './people';
 import type { Stage } from './stages';
+import type {
+  BidReceipt,
+  Clarification,
+  DependencyGateState,
+  Notice,
+  RegimeBasis,
+  Tender,
+} from './tender/tender';
 
-export const REGIMES = ['PA2023', 'PCR2015'] as const;
+/** The procurement regimes (see calendar/regimes.ts for each one's rules). */
+export const REGIMES = ['PA2023', 'PCR2015', 'below-threshold'] as const;
 export type Regime = (typeof REGIMES)[number];
 
 export type SignOffRule = { mode: 'unanimous' } | { mode: 'quorum'; quorum: number; chairRequired: boolean };
@@ -47,6 +56,9 @@ export interface NewCommission {
   reminderPolicy: ReminderPolicy;
   dependsOn: Dependency | null;
   createdBy: ActorRef;
+  /** GBP including VAT, in pounds (two decimals at most); null when not given. */
+  estimatedValue?: number | null;
+  regimeBasis?: RegimeBasis;
 }
 
 export interface SpecificationVersionSummary {
@@ -127,4 +139,18 @@ export interface CommissionView {
   /** Absent on commissions opened before deadlines were tracked (see the `deadlines` patch). */
   deadlines?: Deadline[];
   deadlineMoves?: DeadlineMove[];
+  /*
+   * Optional because running workflows and recorded histories hold states from before the tender
+   * stage existed.
+   */
+  estimatedValue?: number | null;
+  regimeBasis?: RegimeBasis;
+  /** The gate of `dependsOn`, waiting until the delivery stage of the other commission meets it. */
+  dependency?: DependencyGateState | null;
+  tender?: Tender | null;
+  /** Earlier tenders of this commission (one closed with no bids, then re-drafted). */
+  pastTenders?: Tender[];
+  notices?: Notice[];
+  clarifications?: Clarification[];
+  bids?: { receipts: BidReceipt[] };
 }

@@ -15,7 +15,13 @@ export const REFUSAL_CODES = {
   'deadlines-untracked': { status: 409, title: 'Deadlines are not tracked on this commission' },
   'limit-reached': { status: 409, title: 'A limit of this commission has been reached' },
   'invalid-input': { status: 400, title: 'Invalid request' },
-} as const satisfies Record<string, { status: 400 | 403 | 409; title: string }>;
+  'period-too-short': { status: 409, title: 'The tendering period is shorter than the law allows' },
+  'dependency-unmet': { status: 409, title: 'A dependency of this commission is not met yet' },
+  'tender-closed': { status: 409, title: 'The tender has closed' },
+  'clarifications-closed': { status: 409, title: 'The clarification period has closed' },
+  'already-answered': { status: 409, title: 'The question has already been answered' },
+  'no-such-question': { status: 404, title: 'No such clarification question' },
+} as const satisfies Record<string, { status: 400 | 403 | 404 | 409; title: string }>;
 
 export type RefusalCode = keyof typeof REFUSAL_CODES;
 
@@ -27,6 +33,8 @@ export interface RefusalDetails {
   code: RefusalCode;
   stage: string;
   reason: string;
+  /** Facts a client can act on, added to the problem as extensions (e.g. earliestLawfulClose). */
+  facts?: Record<string, string>;
 }
 
 /** Each code's problem `type` URI: one per code, stable, documented in the OpenAPI document. */

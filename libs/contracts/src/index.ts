@@ -19,3 +19,4 @@ export * from './stages';
 export * from './state-limits';
 export * from './transitions';
 export * from './text';
+export * from './tender';

@@ -30,7 +30,13 @@ export interface DeadlineNotification extends NotificationBase {
  * Something that happened and that people must hear of: the commission was cancelled, later the
  * tender closed, an assessment summary, a dependency met. Rendered from its `message` and `facts`.
  */
-export const MESSAGE_KINDS = ['commission-cancelled'] as const;
+export const MESSAGE_KINDS = [
+  'commission-cancelled',
+  'tender-closed',
+  'tender-closed-no-bids',
+  'tender-closed-bid-receipt',
+  'tender-deadline-reminder',
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export interface MessageNotification extends NotificationBase {

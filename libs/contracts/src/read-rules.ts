@@ -1,21 +1,27 @@
 import type { CommissionView } from './commission';
 import type { Actor, Role } from './people';
 import { PUBLISHED_STAGES, STAGES, type Stage } from './stages';
+import type { BidReceipt, Clarification } from './tender/tender';
 
 /**
  * Who may read which part of a commission, as data. Staff (officers, panel, observers, admins) read
- * everything; a supplier reads only what has been published, and (once bids exist) only its own.
- * `viewFor` shapes every response from these rules, and the sub-resource endpoints ask `canRead`.
+ * everything but sealed bid content; a supplier reads only what has been published, and of the
+ * clarifications and bids only what concerns every supplier or itself. `viewFor` shapes every
+ * response from these rules, and the sub-resource endpoints ask `canRead`.
  */
 export const VIEW_PARTS = [
   'identity',
   'people',
+  'regime',
   'specification',
   'signOff',
   'conflicts',
   'deadlines',
   'dependency',
   'cancellation',
+  'tender',
+  'clarifications',
+  'bids',
   'history',
   'reminders',
 ] as const;
@@ -28,16 +34,25 @@ export interface ReadRule {
 
 const STAFF: readonly Role[] = ['officer', 'panel', 'observer', 'admin'];
 const staff = (): ReadRule[] => STAFF.map((role) => ({ role, stages: STAGES }));
+const publishedToSuppliers = (): ReadRule[] => [...staff(), { role: 'supplier', stages: PUBLISHED_STAGES }];
 
 export const READ_RULES: Readonly<Record<ViewPart, readonly ReadRule[]>> = {
-  identity: [...staff(), { role: 'supplier', stages: PUBLISHED_STAGES }],
+  identity: publishedToSuppliers(),
   people: staff(),
+  // The estimated value would tell bidders the budget: staff only.
+  regime: staff(),
   specification: staff(),
   signOff: staff(),
   conflicts: staff(),
   deadlines: staff(),
   dependency: staff(),
   cancellation: staff(),
+  tender: publishedToSuppliers(),
+  // Suppliers: the published answers and their own questions (PART_SHAPERS).
+  clarifications: publishedToSuppliers(),
+  // Staff: receipts and the count, never content (the API keeps that sealed until the close);
+  // a supplier: its own receipts only.
+  bids: publishedToSuppliers(),
   history: staff(),
   reminders: staff(),
 };
@@ -58,26 +73,76 @@ export const PART_FIELDS = {
     'milestones',
   ],
   people: ['createdBy', 'panel', 'officers', 'observers', 'signOffRule'],
+  regime: ['estimatedValue', 'regimeBasis'],
   specification: ['specification'],
   signOff: ['signOff'],
   conflicts: ['conflicts'],
   deadlines: ['deadlines', 'deadlineMoves', 'reminderPolicy'],
-  dependency: ['dependsOn'],
+  dependency: ['dependsOn', 'dependency'],
   cancellation: ['cancellation'],
+  tender: ['tender', 'pastTenders', 'notices'],
+  clarifications: ['clarifications'],
+  bids: ['bids'],
   history: [],
   reminders: [],
 } as const satisfies Record<ViewPart, readonly (keyof CommissionView)[]>;
+
+type Reader = Pick<Actor, 'roles' | 'userId'>;
+
+/** Whether the caller reads a part as a supplier: no staff role, so only what suppliers may see. */
+export function readsAsSupplier(actor: Pick<Actor, 'roles'>): boolean {
+  return !STAFF.some((r) => actor.roles.includes(r));
+}
+
+/** A clarification as a supplier sees it: never who asked, only whether it was them. */
+export function clarificationForSupplier(c: Clarification, userId: string) {
+  const { askedBy, ...rest } = c;
+  return { ...rest, askedByYou: askedBy.userId === userId };
+}
+
+/** The clarifications a caller may read: staff all; a supplier the answered ones and its own. */
+export function clarificationsFor(s: CommissionView, actor: Reader) {
+  const all = s.clarifications ?? [];
+  if (!readsAsSupplier(actor)) return all;
+  return all
+    .filter((c) => c.answer !== null || c.askedBy.userId === actor.userId)
+    .map((c) => clarificationForSupplier(c, actor.userId));
+}
+
+/** The bid receipts a caller may read: staff all of them (never content); a supplier its own. */
+export function bidReceiptsFor(s: CommissionView, actor: Reader): BidReceipt[] {
+  const all = s.bids?.receipts ?? [];
+  return readsAsSupplier(actor) ? all.filter((b) => b.supplier.userId === actor.userId) : all;
+}
+
+/** Parts whose fields differ by caller, not only by whether they may be read. */
+const PART_SHAPERS: Partial<Record<ViewPart, (s: CommissionView, actor: Reader) => Record<string, unknown>>> =
+  {
+    clarifications: (s, actor) => (s.clarifications ? { clarifications: clarificationsFor(s, actor) } : {}),
+    bids: (s, actor) => {
+      if (!s.bids) return {};
+      const receipts = bidReceiptsFor(s, actor);
+      // How many others bid is not a supplier's to know.
+      if (readsAsSupplier(actor)) return { bids: { receipts } };
+      return { bids: { count: receipts.filter((b) => b.status === 'current').length, receipts } };
+    },
+  };
 
 export function canRead(part: ViewPart, stage: Stage, actor: Pick<Actor, 'roles'>): boolean {
   return READ_RULES[part].some((r) => actor.roles.includes(r.role) && r.stages.includes(stage));
 }
 
 /** The parts of one commission a caller may see, or null when the commission is hidden from them. */
-export function viewFor(state: CommissionView, actor: Pick<Actor, 'roles'>): Partial<CommissionView> | null {
+export function viewFor(state: CommissionView, actor: Reader): Partial<CommissionView> | null {
   if (!canRead('identity', state.stage, actor)) return null;
   const view: Record<string, unknown> = {};
   for (const part of VIEW_PARTS) {
     if (!canRead(part, state.stage, actor)) continue;
+    const shape = PART_SHAPERS[part];
+    if (shape) {
+      Object.assign(view, shape(state, actor));
+      continue;
+    }
     for (const field of PART_FIELDS[part] as readonly (keyof CommissionView)[]) {
       if (field in state) view[field] = state[field];
     }

@@ -14,11 +14,19 @@ export const ACTIONS = [
   'declare-conflict',
   'move-deadline',
   'cancel',
+  'publish-tender',
+  'ask-clarification',
+  'answer-clarification',
+  'submit-bid',
+  'reopen',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** A standing a caller has on one commission, derived from token roles and membership. */
-export type Standing = 'officer' | 'panel-member' | 'panel-chair';
+/**
+ * A standing a caller has on one commission, derived from token roles and membership. Suppliers are
+ * never named on a commission: any caller with the supplier role stands as one.
+ */
+export type Standing = 'officer' | 'panel-member' | 'panel-chair' | 'supplier';
 
 export interface ActionRule {
   stages: readonly Stage[];
@@ -32,6 +40,12 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
   'declare-conflict': { stages: OPEN_STAGES, who: ['panel-member'] },
   'move-deadline': { stages: OPEN_STAGES, who: ['officer'] },
   cancel: { stages: OPEN_STAGES, who: ['officer'] },
+  'publish-tender': { stages: ['signed-off'], who: ['officer'] },
+  // Times within the stage (the clarification deadline, the close) are the workflow's to judge.
+  'ask-clarification': { stages: ['tendering'], who: ['supplier'] },
+  'answer-clarification': { stages: ['tendering'], who: ['officer'] },
+  'submit-bid': { stages: ['tendering'], who: ['supplier'] },
+  reopen: { stages: ['unsuccessful'], who: ['officer'] },
 };
 
 export interface Membership {
@@ -52,6 +66,7 @@ export function standingsOf(actor: Actor, membership: Membership): Standing[] {
     standings.push('panel-member');
     if (seat.chair) standings.push('panel-chair');
   }
+  if (actor.roles.includes('supplier')) standings.push('supplier');
   return standings;
 }
 
@@ -64,6 +79,7 @@ const ROLE_OF: Readonly<Record<Standing, Role>> = {
   officer: 'officer',
   'panel-member': 'panel',
   'panel-chair': 'panel',
+  supplier: 'supplier',
 };
 
 /** Why `actor` may not take `action` now, or null when they may. Role is checked before stage. */

@@ -22,6 +22,11 @@ export const TRANSITIONS: readonly Transition[] = [
   // Any request for changes sends the version back to drafting.
   { from: ['panel-review'], to: 'drafting', by: { command: 'sign-off' } },
   { from: OPEN_STAGES, to: 'cancelled', by: { command: 'cancel' } },
+  { from: ['signed-off'], to: 'tendering', by: { command: 'publish-tender' } },
+  // The tender closes by itself at its closing time: bids opened, or none came.
+  { from: ['tendering'], to: 'evaluation', by: { deadline: 'tender-close' } },
+  { from: ['tendering'], to: 'unsuccessful', by: { deadline: 'tender-close' } },
+  { from: ['unsuccessful'], to: 'drafting', by: { command: 'reopen' } },
 ];
 
 function sameTrigger(a: TransitionTrigger, b: TransitionTrigger): boolean {

@@ -18,13 +18,15 @@ export interface CommandRefusal {
   code: RefusalCode;
   stage: string;
   reason: string;
+  facts?: Record<string, string>;
 }
 
-export const refusal = (state: CommissionView, code: RefusalCode, reason: string): CommandRefusal => ({
-  code,
-  stage: state.stage,
-  reason,
-});
+export const refusal = (
+  state: CommissionView,
+  code: RefusalCode,
+  reason: string,
+  facts?: Record<string, string>,
+): CommandRefusal => ({ code, stage: state.stage, reason, ...(facts ? { facts } : {}) });
 
 export const invalid = (state: CommissionView, reason: string): CommandRefusal =>
   refusal(state, 'invalid-input', reason);
@@ -79,7 +81,12 @@ export function limitRefusal(
 /** Throws the refusal from an update validator, so the command never enters history. */
 export function refuse(r: CommandRefusal | null): void {
   if (!r) return;
-  const details: RefusalDetails = { code: r.code, stage: r.stage, reason: r.reason };
+  const details: RefusalDetails = {
+    code: r.code,
+    stage: r.stage,
+    reason: r.reason,
+    ...(r.facts ? { facts: r.facts } : {}),
+  };
   throw ApplicationFailure.create({
     type: COMMAND_REFUSED,
     message: r.reason,

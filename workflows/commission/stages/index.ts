@@ -4,6 +4,7 @@ import { conflictCommands } from './conflicts';
 import { deadlineCommands } from './deadlines';
 import { signOffCommands } from './sign-off';
 import { specificationCommands } from './specification';
+import { tenderCommands, tenderOnDue } from './tender';
 
 /** Every command of every stage; the workflow registers them all in one loop. */
 export const COMMANDS: readonly AnyCommand[] = [
@@ -12,7 +13,8 @@ export const COMMANDS: readonly AnyCommand[] = [
   ...conflictCommands,
   ...deadlineCommands,
   ...cancellationCommands,
+  ...tenderCommands,
 ];
 
 /** Transitions that run by themselves when a deadline carrying their name falls due. */
-export const ON_DUE: Readonly<Record<string, OnDue>> = {};
+export const ON_DUE: Readonly<Record<string, OnDue>> = { ...tenderOnDue };

@@ -85,6 +85,17 @@ export function checkSubmitSpecification(
   const rounds = s.signOff.rounds.length + (s.signOff.current ? 1 : 0);
   const full = limitRefusal(s, 'signOffRounds', rounds, 'sign-off rounds');
   if (full) return full;
+  if (
+    s.signOff.rounds.some((r) => r.specificationVersion === current.version && r.outcome === 'signed-off')
+  ) {
+    // After an unsuccessful tender is reopened: members decide once per version, so the signed-off
+    // version could never be signed off again.
+    return refusal(
+      s,
+      'unrevised-after-changes',
+      `version ${current.version} was already signed off and tendered; revise it before submitting`,
+    );
+  }
   const respondBy = Date.parse(cmd.respondBy);
   if (Number.isNaN(respondBy)) return invalid(s, 'respondBy is not a date-time');
   if (respondBy <= now) return invalid(s, 'respondBy must be in the future');

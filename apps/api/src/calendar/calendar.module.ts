@@ -12,5 +12,6 @@ import { CALENDAR_SNAPSHOT, loadCalendarFor } from './calendar.snapshot';
       useFactory: (config: AppConfig) => loadCalendarFor(config),
     },
   ],
+  exports: [CALENDAR_SNAPSHOT],
 })
 export class CalendarModule {}

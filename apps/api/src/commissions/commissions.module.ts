@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { CalendarModule } from '../calendar/calendar.module';
+import { BidVault, BID_MASTER_KEY } from './bids/bid-vault';
+import { BidsController } from './bids/bids.controller';
+import { ClarificationsController } from './clarifications/clarifications.controller';
 import { CommissionController } from './commission/commission.controller';
 import { CommissionReadModel } from './commission-read-model';
 import { CommissionsService } from './commissions.service';
@@ -7,17 +12,38 @@ import { HistoryController } from './history/history.controller';
 import { RemindersReadModel } from './reminders-read-model';
 import { SignOffsController } from './sign-offs/sign-offs.controller';
 import { SpecificationController } from './specification/specification.controller';
+import { TenderController } from './tender/tender.controller';
+
+/** The bid master key from config; the API does not start in production without one of its own. */
+function bidMasterKey(config: AppConfig): Buffer {
+  if (!config.bids.masterKey) {
+    throw new Error(
+      'BID_MASTER_KEY: set a 32-byte base64 key (openssl rand -base64 32) to accept sealed bids',
+    );
+  }
+  return Buffer.from(config.bids.masterKey, 'base64');
+}
 
 /** The commission and its sub-resources, one controller each. */
 @Module({
+  imports: [CalendarModule],
   controllers: [
     CommissionController,
     SpecificationController,
     SignOffsController,
     DeadlinesController,
     HistoryController,
+    TenderController,
+    ClarificationsController,
+    BidsController,
   ],
-  providers: [CommissionsService, CommissionReadModel, RemindersReadModel],
+  providers: [
+    CommissionsService,
+    CommissionReadModel,
+    RemindersReadModel,
+    BidVault,
+    { provide: BID_MASTER_KEY, inject: [APP_CONFIG], useFactory: bidMasterKey },
+  ],
   exports: [CommissionsService, CommissionReadModel],
 })
 export class CommissionsModule {}

@@ -31,6 +31,7 @@ import { boundedCall } from './completion-race';
 import { endedCommissionRefusal } from './ended-commission';
 import type { CreateCommissionDto } from './dto/create-commission.dto';
 import { isWorkflowGone, refusalToProblem } from './temporal-errors';
+import { decideRegime } from './tender/regime-decision';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -90,6 +91,8 @@ export class CommissionsService {
     if (dto.dependsOn && !(await this.readModel.find(dto.dependsOn.commissionId))) {
       problems.push({ field: 'dependsOn.commissionId', message: 'no commission with this id' });
     }
+    const regime = decideRegime(dto.regime, dto.estimatedValue, dto.regimeJustification, new Date());
+    problems.push(...regime.problems);
     if (!actor.email) {
       problems.push({
         field: 'token.email',
@@ -114,7 +117,9 @@ export class CommissionsService {
       title: dto.title,
       description: dto.description,
       programmeId: dto.programmeId ?? null,
-      regime: dto.regime ?? 'PA2023',
+      regime: regime.regime,
+      estimatedValue: dto.estimatedValue ?? null,
+      regimeBasis: regime.basis,
       panel,
       officers,
       observers: dto.observers ?? [],

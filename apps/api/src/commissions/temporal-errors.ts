@@ -27,6 +27,7 @@ export function refusalToProblem(err: unknown): ProblemException | null {
       title,
       code: details.code,
       ...(details.stage ? { stage: details.stage } : {}),
+      ...(details.facts ?? {}),
     }),
   );
 }

@@ -3,6 +3,7 @@ import { NotificationOutbox1764200000000 } from './1764200000000-NotificationOut
 import { ViewInReadModel1764300000000 } from './1764300000000-ViewInReadModel';
 import { MembershipIndex1764400000000 } from './1764400000000-MembershipIndex';
 import { QuarantinedEvents1764500000000 } from './1764500000000-QuarantinedEvents';
+import { SealedBids1764600000000 } from './1764600000000-SealedBids';
 
 /** In order; listed explicitly so the compiled build and ts-jest find the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ViewInReadModel1764300000000,
   MembershipIndex1764400000000,
   QuarantinedEvents1764500000000,
+  SealedBids1764600000000,
 ];

@@ -6,6 +6,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   Max,
   Min,
@@ -124,10 +125,29 @@ export class CreateCommissionDto {
   @StorableText('id')
   programmeId?: string;
 
-  @ApiPropertyOptional({ enum: REGIMES, default: 'PA2023' })
+  @ApiPropertyOptional({
+    enum: REGIMES,
+    description:
+      'when absent, derived from estimatedValue and today (PA2023 when no value is given either); one that contradicts them needs regimeJustification',
+  })
   @IsOptional()
   @IsIn(REGIMES)
   regime?: Regime;
+
+  @ApiPropertyOptional({
+    description: 'GBP including VAT, in pounds (at most two decimals)',
+    example: 100000,
+  })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1_000_000_000_000)
+  estimatedValue?: number;
+
+  @ApiPropertyOptional({ description: 'why a regime that contradicts the value and date was chosen' })
+  @IsOptional()
+  @StorableText('reason')
+  regimeJustification?: string;
 
   @ApiProperty({ type: [PanelMemberDto], minItems: 1, maxItems: MEMBERSHIP_LIMITS.panel })
   @NestedArray(() => PanelMemberDto, { min: 1, max: MEMBERSHIP_LIMITS.panel })

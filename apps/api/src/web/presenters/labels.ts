@@ -44,6 +44,12 @@ export const ACTION_LINKS: Record<Action, { text: string; path: string } | null>
   'declare-conflict': null,
   'move-deadline': { text: 'Move a deadline', path: 'deadlines/move' },
   cancel: { text: 'Cancel this commission', path: 'cancel' },
+  // The tender's actions are taken through the JSON API until their pages exist.
+  'publish-tender': null,
+  'ask-clarification': null,
+  'answer-clarification': null,
+  'submit-bid': null,
+  reopen: null,
 };
 
 /** "Alan Wood", "Alan Wood and Isabelle Trowler", "A, B and C". */

@@ -27,6 +27,9 @@ export const CAST = {
   trowler: member('isabelle.trowler', 'Isabelle Trowler', ['panel']),
   outsider: member('panel.outsider', 'Pat Outsider', ['panel']),
   supplier: member('supplier.acme', 'Acme Research', ['supplier']),
+  rival: member('supplier.birch', 'Birch Analytics', ['supplier']),
+  third: member('supplier.cedar', 'Cedar Evaluation', ['supplier']),
+  admin: member('admin.one', 'Ada Admin', ['admin']),
   observer: member('ministers-office', "Minister's office", ['observer']),
   warner: member('norman.warner', 'Lord Norman Warner', ['observer']),
 } satisfies Record<string, CastMember>;

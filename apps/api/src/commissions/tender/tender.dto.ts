@@ -1,0 +1,85 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CRITERION_KINDS,
+  TENDER_PERIOD_GROUNDS,
+  type CriterionKind,
+  type TenderPeriodGround,
+} from '@app/contracts';
+import { IsDateTimeWithOffset } from '../dto/validators';
+
+export class CriterionDto {
+  @ApiProperty({ example: 'Quality of the method' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name!: string;
+
+  @ApiProperty({ enum: CRITERION_KINDS })
+  @IsIn(CRITERION_KINDS)
+  kind!: CriterionKind;
+
+  @ApiProperty({ description: 'percent; the weights sum to 100', example: 70 })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  weight!: number;
+}
+
+export class ShortenedPeriodDto {
+  @ApiProperty({ enum: TENDER_PERIOD_GROUNDS })
+  @IsIn(TENDER_PERIOD_GROUNDS)
+  ground!: TenderPeriodGround;
+
+  @ApiProperty({ example: 'A planned procurement notice was published on 1 September' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5_000)
+  justification!: string;
+}
+
+export class PublishTenderDto {
+  @ApiProperty({ example: '2027-02-26T12:00:00Z' })
+  @IsDateTimeWithOffset()
+  closesAt!: string;
+
+  @ApiProperty({ example: '2027-02-19T12:00:00Z', description: 'before closesAt' })
+  @IsDateTimeWithOffset()
+  clarificationsCloseAt!: string;
+
+  @ApiProperty({ type: [CriterionDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionDto)
+  criteria!: CriterionDto[];
+
+  @ApiPropertyOptional({ type: ShortenedPeriodDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ShortenedPeriodDto)
+  shortenedPeriod?: ShortenedPeriodDto;
+}
+
+export class ReopenDto {
+  @ApiProperty({ example: 'No bids: re-draft the specification with a wider scope' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5_000)
+  reason!: string;
+}
