@@ -246,6 +246,7 @@ describe('web pages in production', () => {
       JWT_SECRET: 'a-production-secret-value',
       JWT_ISSUER: 'https://login.example.gov.uk/realms/staff',
       JWT_AUDIENCE: 'commissioning',
+      BID_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
       PUBLIC_BASE_URL: 'https://commissioning.example.gov.uk',
       SESSION_SECRET: 's'.repeat(40),
       // Nothing listens here: discovery fails, and that must show an error page, not the picker.

@@ -21,6 +21,8 @@ export async function createApp(): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bufferLogs: true,
     bodyParser: false,
+    // Throw rather than exit: main.ts reports and exits; a test sees the error.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   answerClientErrorsWithProblems(app.getHttpServer() as Server);

@@ -11,8 +11,9 @@ import type {
 } from './tender/tender';
 
 /** The procurement regimes (see calendar/regimes.ts for each one's rules). */
-export const REGIMES = ['PA2023', 'PCR2015', 'below-threshold'] as const;
-export type Regime = (typeof REGIMES)[number];
+/** The procurement regimes, with their rules as data in ./calendar/regimes.ts. */
+export { PROCUREMENT_REGIMES as REGIMES, type ProcurementRegime as Regime } from './calendar/regimes';
+import type { ProcurementRegime as Regime } from './calendar/regimes';
 
 export type SignOffRule = { mode: 'unanimous' } | { mode: 'quorum'; quorum: number; chairRequired: boolean };
 

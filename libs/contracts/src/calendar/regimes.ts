@@ -5,9 +5,7 @@ import type { UkDivision } from './snapshot';
  * The law's rules as data: which regime applies, its minimum tendering periods, its standstill and
  * its working days. Sources: the Procurement Act 2023 (PA2023), the Public Contracts Regulations
  * 2015 (PCR2015, SI 2015/102) and the Banking and Financial Dealings Act 1971 for bank holidays.
- *
- * Named PROCUREMENT_REGIMES (not REGIMES) because commission.ts already exports a REGIMES list
- * without below-threshold; this is the complete one.
+ * `REGIMES` in commission.ts is this list.
  */
 export const PROCUREMENT_REGIMES = ['PA2023', 'PCR2015', 'below-threshold'] as const;
 export type ProcurementRegime = (typeof PROCUREMENT_REGIMES)[number];

@@ -1,17 +1,5 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
 import { isCalendarDate, isDuration, parseInstant } from '@app/contracts';
-
-function decorator(name: string, test: (v: unknown) => boolean, message: string) {
-  return (options?: ValidationOptions): PropertyDecorator =>
-    (target, propertyName) =>
-      registerDecorator({
-        name,
-        target: target.constructor,
-        propertyName: propertyName as string,
-        options: { message, ...options },
-        validator: { validate: test },
-      });
-}
+import { predicateDecorator as decorator } from '../../input/predicate';
 
 function isInstant(v: unknown): boolean {
   return typeof v === 'string' && parseInstant(v) !== null;

@@ -1,6 +1,7 @@
-import { registerDecorator, ValidateBy, type ValidationOptions } from 'class-validator';
+import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { isEscalationInterval, isReminderOffset } from '@app/contracts';
 import { Instant } from '../../input/fields';
+import { predicateDecorator } from '../../input/predicate';
 
 /** An RFC 3339 date-time that names its offset; see `Instant`. */
 export const IsDateTimeWithOffset = Instant;
@@ -17,17 +18,8 @@ export const IsCommissionId = (options?: ValidationOptions) =>
     { message: '$property must be a commission id (a lower-case UUID)', ...options },
   );
 
-function durationDecorator(name: string, test: (v: string) => boolean, message: string) {
-  return (options?: ValidationOptions): PropertyDecorator =>
-    (target, propertyName) =>
-      registerDecorator({
-        name,
-        target: target.constructor,
-        propertyName: propertyName as string,
-        options: { message, ...options },
-        validator: { validate: (v: unknown) => typeof v === 'string' && test(v) },
-      });
-}
+const durationDecorator = (name: string, test: (v: string) => boolean, message: string) =>
+  predicateDecorator(name, (v) => typeof v === 'string' && test(v), message);
 
 export const IsReminderOffset = durationDecorator(
   'isReminderOffset',
