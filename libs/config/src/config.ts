@@ -16,6 +16,14 @@ const hostPort = z
     message: 'port must be between 1 and 65535',
   });
 
+/** Worker tuning defaults: see the README's "Performance" section for how they were measured. */
+export const WORKER_DEFAULTS: WorkerSettings = {
+  maxCachedWorkflows: 10_000,
+  maxConcurrentWorkflowTaskExecutions: 40,
+  maxConcurrentActivityTaskExecutions: 100,
+  stickyQueueScheduleToStartTimeoutMs: 10_000,
+};
+
 /** The environment the API and the worker read, with the embedded default for this machine. */
 const schema = z
   .object({
@@ -42,6 +50,26 @@ const schema = z
     WEBHOOK_URL: url(['http', 'https']).optional(),
     WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     CALENDAR_OVERRIDES_FILE: z.string().min(1).optional(),
+    // Worker tuning; the defaults were chosen with `npm run bench` (README "Performance").
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).default(WORKER_DEFAULTS.maxCachedWorkflows),
+    WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce
+      .number()
+      .int()
+      .min(2, 'must be at least 2 (the SDK needs one slot for sticky and one for the normal queue)')
+      .max(10_000)
+      .default(WORKER_DEFAULTS.maxConcurrentWorkflowTaskExecutions),
+    WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(WORKER_DEFAULTS.maxConcurrentActivityTaskExecutions),
+    WORKER_STICKY_QUEUE_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(600_000)
+      .default(WORKER_DEFAULTS.stickyQueueScheduleToStartTimeoutMs),
   })
   .superRefine((env, ctx) => {
     if (!env.JWT_SECRET && !env.JWT_PUBLIC_KEY) {
@@ -82,6 +110,17 @@ export interface AppConfig {
   notifications: NotificationConfig;
   /** The bank holiday override file; unset: the one shipped in libs/calendar/data. */
   calendar: { overridesFile?: string };
+  worker: WorkerSettings;
+}
+
+/** How much the worker keeps in memory and runs at once (Temporal WorkerOptions of the same names). */
+export interface WorkerSettings {
+  /** Workflows kept in the sticky cache; an evicted one is replayed from history on its next task. */
+  maxCachedWorkflows: number;
+  maxConcurrentWorkflowTaskExecutions: number;
+  maxConcurrentActivityTaskExecutions: number;
+  /** How long a workflow task waits for this worker's sticky queue before any worker may take it. */
+  stickyQueueScheduleToStartTimeoutMs: number;
 }
 
 /** Delivery channels; with neither SMTP nor a webhook, notifications are recorded and logged. */
@@ -137,6 +176,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       publicBaseUrl: e.PUBLIC_BASE_URL,
     },
     calendar: { overridesFile: e.CALENDAR_OVERRIDES_FILE },
+    worker: {
+      maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+      maxConcurrentWorkflowTaskExecutions: e.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+      maxConcurrentActivityTaskExecutions: e.WORKER_MAX_CONCURRENT_ACTIVITIES,
+      stickyQueueScheduleToStartTimeoutMs: e.WORKER_STICKY_QUEUE_TIMEOUT_MS,
+    },
   };
 }
 
