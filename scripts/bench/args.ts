@@ -34,7 +34,7 @@ export const USAGE = `npm run bench -- [flags]
   --api URL          use a running API (e.g. http://127.0.0.1:3000/v1) instead of starting one
   --temporal ADDR    use a running Temporal server (host:port) instead of starting one
   --pragma P         SQLite pragma for the bench's own dev server, repeatable
-                     (default journal_mode=WAL and synchronous=OFF)
+                     (default journal_mode=WAL and synchronous=OFF; none: SQLite's defaults)
   --temporal-port N  port of the bench's own dev server (default 7245; its UI port + 1000)
   --api-port N       port of the bench's own API (default 3245)
   --idempotency-keys send an Idempotency-Key with every POST of the lifecycle
@@ -82,14 +82,17 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
   const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
   if (unknown.length) throw new Error(`--only takes ${SECTIONS.join('|')}, got ${unknown.join(',')}`);
-  for (const p of values.pragma ?? []) {
-    if (!/^[a-z_]+=[A-Za-z0-9_-]+$/.test(p)) throw new Error(`--pragma must look like name=value, got ${p}`);
+  const pragmas = values.pragma?.length ? values.pragma : ['journal_mode=WAL', 'synchronous=OFF'];
+  for (const p of pragmas) {
+    if (p !== 'none' && !/^[a-z_]+=[A-Za-z0-9_-]+$/.test(p))
+      throw new Error(`--pragma must look like name=value (or none), got ${p}`);
   }
   if (values.api && !values.temporal) throw new Error('--api needs --temporal too (the raw side runs on it)');
   return {
     api: values.api?.replace(/\/$/, ''),
     temporal: values.temporal,
-    pragmas: values.pragma?.length ? values.pragma : ['journal_mode=WAL', 'synchronous=OFF'],
+    // `none`: SQLite's own defaults (rollback journal, synchronous FULL), as the start command had.
+    pragmas: pragmas.filter((p) => p !== 'none'),
     temporalPort: int('temporal-port', values['temporal-port']),
     apiPort: int('api-port', values['api-port']),
     lifecycles: int('lifecycles', values.lifecycles),

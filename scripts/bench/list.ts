@@ -21,15 +21,15 @@ async function seed(pg: PgClient, templateId: string, rows: number): Promise<voi
   await pg.query(
     `INSERT INTO commissions (id, workflow_id, title, description, programme_id, regime, stage, version,
                               specification_version, key_dates, view, created_at, updated_at)
-     SELECT n.id, 'commission-' || n.id, t.title || ' ' || g || CASE WHEN g % 7 = 0 THEN ' capacity' ELSE '' END,
-            t.description, $3 || (g % 10), t.regime, ($4::text[])[1 + g % cardinality($4::text[])], t.version,
+     SELECT n.id, 'commission-' || n.id, t.title || ' ' || n.g || CASE WHEN n.g % 7 = 0 THEN ' capacity' ELSE '' END,
+            t.description, $3 || (n.g % 10), t.regime, ($4::text[])[1 + n.g % cardinality($4::text[])], t.version,
             t.specification_version,
             jsonb_set(t.key_dates, '{nextDueAt}',
-                      to_jsonb(to_char((now() + ((g % 3) - 1) * interval '30 days') AT TIME ZONE 'UTC',
+                      to_jsonb(to_char((now() + ((n.g % 3) - 1) * interval '30 days') AT TIME ZONE 'UTC',
                                        'YYYY-MM-DD"T"HH24:MI:SS"Z"'))),
             jsonb_set(t.view, '{id}', to_jsonb(n.id::text)),
-            now() - g * interval '1 minute', now() - g * interval '1 minute'
-     FROM commissions t, generate_series(1, $2::int) g, LATERAL (SELECT gen_random_uuid() AS id) n
+            now() - n.g * interval '1 minute', now() - n.g * interval '1 minute'
+     FROM commissions t, (SELECT g, gen_random_uuid() AS id FROM generate_series(1, $2::int) g) n
      WHERE t.id = $1`,
     [templateId, rows, SEEDED, [...STAGES]],
   );

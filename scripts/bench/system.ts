@@ -83,8 +83,8 @@ export async function openSystem(args: BenchArgs, needsBuild: boolean): Promise<
   const temporalAddress = args.temporal ?? `127.0.0.1:${args.temporalPort}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    // As ./scripts/start runs them: the product's own defaults (LOG_LEVEL info) unless set.
     NODE_ENV: process.env.NODE_ENV ?? 'development',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
   };
@@ -131,7 +131,7 @@ export async function openSystem(args: BenchArgs, needsBuild: boolean): Promise<
       workerPid: product.worker.pid,
       server: args.temporal
         ? `running server at ${temporalAddress}`
-        : `dev server (SQLite, ${args.pragmas.map((p) => `--sqlite-pragma ${p}`).join(' ')})`,
+        : `dev server (SQLite, ${args.pragmas.map((p) => `--sqlite-pragma ${p}`).join(' ') || 'no pragmas'})`,
       stopProduct: () => product.stop(),
       stop: async () => {
         await product.stop();
