@@ -76,7 +76,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   }
   const int = (name: string, text: string, min = 1) => {
     const n = Number(text);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got ${text}`);
+    if (!Number.isInteger(n) || n < min)
+      throw new Error(`--${name} must be an integer ≥ ${min}, got ${text}`);
     return n;
   };
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];

@@ -46,7 +46,13 @@ export async function measureList(
   const pg = new PgClient({ connectionString: system.config.databaseUrl });
   await pg.connect();
   try {
-    const template = await call(system.api, cast.officer.token, 'POST', '/commissions', newCommission(cast, 'List template'));
+    const template = await call(
+      system.api,
+      cast.officer.token,
+      'POST',
+      '/commissions',
+      newCommission(cast, 'List template'),
+    );
     log(`  seeding ${opts.rows} commissions into the read model`);
     await seed(pg, String(template.id), opts.rows);
     const { rows } = await pg.query<{ n: string }>('SELECT count(*) AS n FROM commissions');
@@ -55,7 +61,14 @@ export async function measureList(
 
     const samples = new Samples();
     const get = (name: string, query: string) =>
-      timed(samples, name, () => call<{ items: unknown[]; nextCursor: string | null }>(system.api, cast.officer.token, 'GET', `/commissions?${query}`));
+      timed(samples, name, () =>
+        call<{ items: unknown[]; nextCursor: string | null }>(
+          system.api,
+          cast.officer.token,
+          'GET',
+          `/commissions?${query}`,
+        ),
+      );
     const kinds: [string, (i: number) => string][] = [
       ['first page', () => 'limit=20'],
       ['stage', (i) => `stage=${STAGES[i % STAGES.length]}&limit=20`],
@@ -67,7 +80,10 @@ export async function measureList(
     // Cursor pages: walk the whole list, 100 a page, until `requests` pages are timed.
     let cursor: string | null = null;
     for (let i = 0; i < opts.requests; i++) {
-      const page: { nextCursor: string | null } = await get('cursor page (100)', `limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { nextCursor: string | null } = await get(
+        'cursor page (100)',
+        `limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       cursor = page.nextCursor;
     }
     return {
@@ -76,7 +92,9 @@ export async function measureList(
       overall: summarise(samples.all()),
     };
   } finally {
-    await pg.query(`DELETE FROM commissions WHERE programme_id LIKE $1`, [`${SEEDED}%`]).catch(() => undefined);
+    await pg
+      .query(`DELETE FROM commissions WHERE programme_id LIKE $1`, [`${SEEDED}%`])
+      .catch(() => undefined);
     await pg.end();
   }
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseBenchArgs, type BenchArgs } from './args';
 import { measureList } from './list';
 import { benchPeople } from './people';
-import { ROOT, type Child } from './processes';
+import { ROOT, installInterruptHandler, type Child } from './processes';
 import { measureReminderLateness } from './reminders';
 import { machine, toMarkdown, type BenchReport } from './report';
 import { measureWorkerRss } from './rss';
@@ -23,7 +23,9 @@ async function run(args: BenchArgs, system: System, report: BenchReport): Promis
   const cast = benchPeople(system.config);
   const has = (s: BenchArgs['only'][number]) => args.only.includes(s);
   if (has('throughput')) {
-    log(`throughput: ${args.lifecycles} lifecycles × ${args.rounds} rounds per side, ${args.concurrency} clients`);
+    log(
+      `throughput: ${args.lifecycles} lifecycles × ${args.rounds} rounds per side, ${args.concurrency} clients`,
+    );
     let raw: Child | undefined;
     try {
       raw = await startRawWorker(system);
@@ -41,13 +43,23 @@ async function run(args: BenchArgs, system: System, report: BenchReport): Promis
     report.reminders = await measureReminderLateness(
       { api: system.api, databaseUrl: system.config.databaseUrl },
       cast,
-      { reminders: args.reminders, dueIn: args.dueIn, concurrency: args.concurrency, cancelAfter: !system.own },
+      {
+        reminders: args.reminders,
+        dueIn: args.dueIn,
+        concurrency: args.concurrency,
+        cancelAfter: !system.own,
+      },
       log,
     );
   }
   if (has('rss')) {
     log(`rss: ${args.open} open commissions`);
-    report.rss = await measureWorkerRss(system, cast, { open: args.open, concurrency: args.concurrency }, log);
+    report.rss = await measureWorkerRss(
+      system,
+      cast,
+      { open: args.open, concurrency: args.concurrency },
+      log,
+    );
   }
   if (has('startup')) {
     log(`startup: ${args.startups} starts`);
@@ -77,19 +89,11 @@ async function main(): Promise<void> {
     server: '',
     worker: {},
   };
+  installInterruptHandler(log);
   log(args.api ? `using the running system at ${args.api}` : 'starting a system of its own');
   const system = await openSystem(args, args.only.includes('startup'));
   report.server = system.server;
   report.worker = { ...system.config.worker };
-  let interrupted = false;
-  const onSignal = () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    log('interrupted: stopping what the bench started');
-    void system.stop().finally(() => process.exit(130));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
   try {
     await run(args, system, report);
   } finally {

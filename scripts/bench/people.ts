@@ -26,7 +26,12 @@ export type BenchCast = ReturnType<typeof benchPeople>;
 
 /** A commission with a two-member panel signing off unanimously. */
 export function newCommission(cast: BenchCast, title: string, extra: Record<string, unknown> = {}) {
-  const member = (p: BenchPerson, chair: boolean) => ({ userId: p.userId, name: p.name, email: p.email, chair });
+  const member = (p: BenchPerson, chair: boolean) => ({
+    userId: p.userId,
+    name: p.name,
+    email: p.email,
+    chair,
+  });
   return {
     title,
     description: 'Opened by npm run bench',

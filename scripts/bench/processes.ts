@@ -38,7 +38,8 @@ export class Child {
   waitFor(text: string, timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`${this.name} did not print "${text}" within ${timeoutMs} ms:\n${this.output()}`)),
+        () =>
+          reject(new Error(`${this.name} did not print "${text}" within ${timeoutMs} ms:\n${this.output()}`)),
         timeoutMs,
       );
       const watch = (chunk: Buffer) => {
@@ -67,7 +68,10 @@ export class Child {
 }
 
 export function spawnChild(name: string, args: string[], env: NodeJS.ProcessEnv): Child {
-  return new Child(name, spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+  return new Child(
+    name,
+    spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
 }
 
 /** Runs bash with scripts/lib.sh sourced; its stderr (the `==>` steps) goes to ours. */
@@ -108,4 +112,25 @@ export async function stopPid(pid: number, graceMs = 15_000): Promise<void> {
   const deadline = Date.now() + graceMs;
   while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   if (alive()) process.kill(pid, 'SIGKILL');
+}
+
+const onInterrupt = new Set<() => Promise<void>>();
+
+/** Runs `stop` if the bench is interrupted (Ctrl-C, SIGTERM) before `release` is called. */
+export function stopOnInterrupt(stop: () => Promise<void>): () => void {
+  onInterrupt.add(stop);
+  return () => onInterrupt.delete(stop);
+}
+
+/** On the first SIGINT or SIGTERM, stops what the bench started and exits; a second exits at once. */
+export function installInterruptHandler(log: (line: string) => void): void {
+  let interrupted = false;
+  const handler = () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    log('interrupted: stopping what the bench started');
+    void Promise.allSettled([...onInterrupt].map((stop) => stop())).finally(() => process.exit(130));
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
 }

@@ -9,7 +9,13 @@ import { ACTIONS, type ThroughputResult } from './throughput';
 export interface BenchReport {
   at: string;
   command: string;
-  machine: { cpu: string; cores: number; memoryGb: number; loadAverageAtStart: number[]; loadAverageAtEnd?: number[] };
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryGb: number;
+    loadAverageAtStart: number[];
+    loadAverageAtEnd?: number[];
+  };
   server: string;
   worker: Record<string, number>;
   throughput?: ThroughputResult;
@@ -36,7 +42,9 @@ export function toMarkdown(r: BenchReport): string {
   const out = [
     `Measured ${r.at} with \`${r.command}\` on ${m.cores} × ${m.cpu}, ${m.memoryGb} GB; load average ` +
       `${m.loadAverageAtStart.join(' ')} at start, ${(m.loadAverageAtEnd ?? []).join(' ')} at end. ` +
-      `Temporal: ${r.server}. Worker: ${Object.entries(r.worker).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+      `Temporal: ${r.server}. Worker: ${Object.entries(r.worker)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}.`,
     '',
   ];
   const t = r.throughput;

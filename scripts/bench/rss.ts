@@ -34,7 +34,10 @@ function commission(cast: BenchCast, id: string, i: number): NewCommission {
     officers: [{ userId: officer.userId, name: officer.name, email: officer.email }],
     observers: [],
     signOffRule: { mode: 'unanimous' },
-    milestones: { interimReportDueAt: '2099-06-30T17:00:00.000Z', finalReportDueAt: '2099-09-30T17:00:00.000Z' },
+    milestones: {
+      interimReportDueAt: '2099-06-30T17:00:00.000Z',
+      finalReportDueAt: '2099-09-30T17:00:00.000Z',
+    },
     reminderPolicy: DEFAULT_REMINDER_POLICY,
     dependsOn: null,
     createdBy: { userId: officer.userId, name: officer.name },
@@ -79,7 +82,8 @@ export async function measureWorkerRss(
         [PROGRAMME],
       );
       projected = Number(rows[0].n);
-      if (projected !== last) log(`  opened (projected) ${projected}/${opts.open}; worker RSS ${memoryOf(pid).rssMb} MB`);
+      if (projected !== last)
+        log(`  opened (projected) ${projected}/${opts.open}; worker RSS ${memoryOf(pid).rssMb} MB`);
       if (projected < opts.open) await new Promise((r) => setTimeout(r, 2000));
     }
     const seconds = elapsedMs(started) / 1000;

@@ -49,7 +49,11 @@ export class Samples {
 }
 
 /** Runs `count` jobs with at most `concurrency` at once, each given its index. */
-export async function pool(count: number, concurrency: number, job: (i: number) => Promise<void>): Promise<void> {
+export async function pool(
+  count: number,
+  concurrency: number,
+  job: (i: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lane = async () => {
     while (next < count) await job(next++);

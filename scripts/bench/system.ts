@@ -2,7 +2,7 @@ import { Client as PgClient } from 'pg';
 import { loadConfig, type AppConfig } from '@app/config';
 import { migrate } from '@app/persistence';
 import type { BenchArgs } from './args';
-import { libSh, spawnChild, stopPid, type Child } from './processes';
+import { libSh, spawnChild, stopOnInterrupt, stopPid, type Child } from './processes';
 import { elapsedMs, now } from './stats';
 
 export const DEFAULT_BENCH_DATABASE = 'postgres://postgres@127.0.0.1:5432/commissioning_bench';
@@ -38,13 +38,16 @@ export async function startProduct(env: NodeJS.ProcessEnv, apiPort: number): Pro
   const procEnv = { ...env, PORT: String(apiPort), PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}` };
   const worker = spawnChild('worker', ['dist/apps/worker/src/main.js'], procEnv);
   const api = spawnChild('api', ['dist/apps/api/src/main.js'], procEnv);
+  const release = stopOnInterrupt(() => Promise.all([api.stop(), worker.stop()]).then(() => undefined));
   const stop = async () => {
     await Promise.all([api.stop(), worker.stop()]);
+    release();
   };
   try {
     const deadline = Date.now() + 90_000;
     for (;;) {
-      for (const c of [worker, api]) if (!c.running) throw new Error(`the ${c.name} exited during start-up:\n${c.output()}`);
+      for (const c of [worker, api])
+        if (!c.running) throw new Error(`the ${c.name} exited during start-up:\n${c.output()}`);
       if (Date.now() > deadline) throw new Error(`the API was not healthy within 90 s:\n${api.output()}`);
       const ok = await fetch(`http://127.0.0.1:${apiPort}/v1/health`)
         .then((r) => r.status === 200)
@@ -115,11 +118,13 @@ export async function openSystem(args: BenchArgs, needsBuild: boolean): Promise<
       env,
     );
     temporalPid = Number(pid.split('\n').at(-1));
-    if (!temporalPid) throw new Error(`port ${args.temporalPort} already has a Temporal server: choose --temporal-port`);
+    if (!temporalPid)
+      throw new Error(`port ${args.temporalPort} already has a Temporal server: choose --temporal-port`);
   }
   const stopServer = async () => {
     if (temporalPid) await stopPid(temporalPid);
   };
+  const releaseServer = stopOnInterrupt(stopServer);
   try {
     await recreateBenchDatabase(databaseUrl);
     const product = await startProduct(env, args.apiPort);
@@ -136,10 +141,12 @@ export async function openSystem(args: BenchArgs, needsBuild: boolean): Promise<
       stop: async () => {
         await product.stop();
         await stopServer();
+        releaseServer();
       },
     };
   } catch (err) {
     await stopServer();
+    releaseServer();
     throw err;
   }
 }
@@ -151,6 +158,8 @@ export async function startRawWorker(system: System): Promise<Child> {
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'scripts/bench/raw/worker.ts'],
     { ...system.env, RAW_TASK_QUEUE },
   );
+  const release = stopOnInterrupt(() => child.stop());
+  child.proc.once('exit', release);
   try {
     await child.waitFor('raw worker polling', 120_000);
   } catch (err) {

@@ -99,7 +99,8 @@ function productLifecycle(system: System, cast: BenchCast, idempotencyKeys: bool
     const last = await timed(samples, 'approve-2', () =>
       call(api, cast.chair.token, 'POST', `/commissions/${id}/sign-offs`, approve, keyed()),
     );
-    if (last.stage !== 'signed-off') throw new Error(`lifecycle ended in ${String(last.stage)}, not signed-off`);
+    if (last.stage !== 'signed-off')
+      throw new Error(`lifecycle ended in ${String(last.stage)}, not signed-off`);
   };
 }
 
@@ -115,7 +116,10 @@ function rawLifecycle(client: Client): Lifecycle {
       workflowIdConflictPolicy: 'FAIL',
     });
     await timed(samples, 'create', () =>
-      client.workflow.executeUpdateWithStart(RawStepUpdate, { args: ['create'], startWorkflowOperation: start }),
+      client.workflow.executeUpdateWithStart(RawStepUpdate, {
+        args: ['create'],
+        startWorkflowOperation: start,
+      }),
     );
     const handle = client.workflow.getHandle(workflowId);
     for (const action of ACTIONS.slice(1)) {

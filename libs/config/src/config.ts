@@ -18,7 +18,7 @@ const hostPort = z
 
 /** Worker tuning defaults: see the README's "Performance" section for how they were measured. */
 export const WORKER_DEFAULTS: WorkerSettings = {
-  maxCachedWorkflows: 10_000,
+  maxCachedWorkflows: 1_000,
   maxConcurrentWorkflowTaskExecutions: 40,
   maxConcurrentActivityTaskExecutions: 100,
   stickyQueueScheduleToStartTimeoutMs: 10_000,
@@ -51,7 +51,12 @@ const schema = z
     WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     CALENDAR_OVERRIDES_FILE: z.string().min(1).optional(),
     // Worker tuning; the defaults were chosen with `npm run bench` (README "Performance").
-    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(1_000_000).default(WORKER_DEFAULTS.maxCachedWorkflows),
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000)
+      .default(WORKER_DEFAULTS.maxCachedWorkflows),
     WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce
       .number()
       .int()

@@ -25,7 +25,10 @@ async function main(): Promise<void> {
     connection,
     namespace: config.temporal.namespace,
     taskQueue: RAW_TASK_QUEUE,
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: path.join(__dirname, 'workflow.ts'), logger: quiet }),
+    workflowBundle: await bundleWorkflowCode({
+      workflowsPath: path.join(__dirname, 'workflow.ts'),
+      logger: quiet,
+    }),
     activities: createRawActivities(),
     maxCachedWorkflows: settings.maxCachedWorkflows,
     maxConcurrentWorkflowTaskExecutions: settings.maxConcurrentWorkflowTaskExecutions,

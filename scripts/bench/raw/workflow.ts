@@ -3,7 +3,13 @@
  * commission lifecycle makes. Each update awaits one no-op activity, as the product's updates await
  * their projection, and answers after it.
  */
-import { condition, defineUpdate, proxyActivities, setHandler, allHandlersFinished } from '@temporalio/workflow';
+import {
+  condition,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+  allHandlersFinished,
+} from '@temporalio/workflow';
 import type { RawActivities } from './activities';
 
 export const RawStepUpdate = defineUpdate<number, [string]>('RawStep');
