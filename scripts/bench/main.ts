@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   };
   installInterruptHandler(log);
   log(args.api ? `using the running system at ${args.api}` : 'starting a system of its own');
-  const system = await openSystem(args, args.only.includes('startup'));
+  const system = await openSystem(args, args.only.includes('startup'), log);
   report.server = system.server;
   report.worker = { ...system.config.worker };
   try {

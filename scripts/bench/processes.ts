@@ -1,25 +1,45 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
+/** Every child's whole output, for a post-mortem: .data/bench/<name>-<pid>.log */
+export const LOG_DIR = path.join(ROOT, '.data', 'bench');
 
 /** A child process whose output is kept (the last lines) for the error that explains a failure. */
 export class Child {
   private tail: string[] = [];
-  private readonly exited: Promise<number | null>;
+  private stopping = false;
+  private readonly exited: Promise<string>;
+  readonly logFile: string;
 
   constructor(
     readonly name: string,
     readonly proc: ChildProcess,
   ) {
+    mkdirSync(LOG_DIR, { recursive: true });
+    this.logFile = path.join(LOG_DIR, `${name.replace(/\W+/g, '-')}-${proc.pid}.log`);
+    const file = createWriteStream(this.logFile);
     const keep = (chunk: Buffer) => {
+      file.write(chunk);
       this.tail.push(...chunk.toString().split('\n').filter(Boolean));
       if (this.tail.length > 40) this.tail = this.tail.slice(-40);
     };
     proc.stdout?.on('data', keep);
     proc.stderr?.on('data', keep);
-    this.exited = new Promise((resolve) => proc.once('exit', (code) => resolve(code)));
+    this.exited = new Promise((resolve) =>
+      proc.once('exit', (code, signal) => {
+        file.end();
+        resolve(signal ? `signal ${signal}` : `code ${code}`);
+      }),
+    );
+  }
+
+  /** Calls `report` if the process ends without the bench having asked it to. */
+  onUnexpectedExit(report: (how: string) => void): void {
+    void this.exited.then((how) => {
+      if (!this.stopping) report(how);
+    });
   }
 
   get pid(): number {
@@ -50,15 +70,16 @@ export class Child {
       };
       this.proc.stdout?.on('data', watch);
       this.proc.stderr?.on('data', watch);
-      void this.exited.then((code) => {
+      void this.exited.then((how) => {
         clearTimeout(timer);
-        reject(new Error(`${this.name} exited with ${code}:\n${this.output()}`));
+        reject(new Error(`${this.name} exited (${how}):\n${this.output()}`));
       });
     });
   }
 
   /** SIGTERM (the API and the worker drain on it), then SIGKILL after `graceMs`. */
   async stop(graceMs = 15_000): Promise<void> {
+    this.stopping = true;
     if (!this.running) return;
     this.proc.kill('SIGTERM');
     const timer = setTimeout(() => this.proc.kill('SIGKILL'), graceMs);
@@ -122,15 +143,19 @@ export function stopOnInterrupt(stop: () => Promise<void>): () => void {
   return () => onInterrupt.delete(stop);
 }
 
-/** On the first SIGINT or SIGTERM, stops what the bench started and exits; a second exits at once. */
+let aborting = false;
+
+/** Stops what the bench started and exits with `code`; a second call exits at once. */
+export function abort(log: (line: string) => void, why: string, code: number): void {
+  if (aborting) process.exit(code);
+  aborting = true;
+  log(`${why}: stopping what the bench started`);
+  void Promise.allSettled([...onInterrupt].map((stop) => stop())).finally(() => process.exit(code));
+}
+
+/** On SIGINT or SIGTERM, abort. */
 export function installInterruptHandler(log: (line: string) => void): void {
-  let interrupted = false;
-  const handler = () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    log('interrupted: stopping what the bench started');
-    void Promise.allSettled([...onInterrupt].map((stop) => stop())).finally(() => process.exit(130));
-  };
+  const handler = () => abort(log, 'interrupted', 130);
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
 }

@@ -22,6 +22,7 @@ export async function measureStartup(
     const product = await startProduct(
       { ...system.env, TEMPORAL_TASK_QUEUE: `bench-startup-${process.pid}` },
       opts.port,
+      log,
     );
     samples.push(Math.round(product.healthyAfterMs));
     log(`  start ${i}/${opts.starts}: healthy after ${Math.round(product.healthyAfterMs)} ms`);

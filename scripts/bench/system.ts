@@ -2,7 +2,7 @@ import { Client as PgClient } from 'pg';
 import { loadConfig, type AppConfig } from '@app/config';
 import { migrate } from '@app/persistence';
 import type { BenchArgs } from './args';
-import { libSh, spawnChild, stopOnInterrupt, stopPid, type Child } from './processes';
+import { abort, libSh, spawnChild, stopOnInterrupt, stopPid, type Child } from './processes';
 import { elapsedMs, now } from './stats';
 
 export const DEFAULT_BENCH_DATABASE = 'postgres://postgres@127.0.0.1:5432/commissioning_bench';
@@ -33,11 +33,22 @@ export interface Product {
   stop(): Promise<void>;
 }
 
-export async function startProduct(env: NodeJS.ProcessEnv, apiPort: number): Promise<Product> {
+export async function startProduct(
+  env: NodeJS.ProcessEnv,
+  apiPort: number,
+  log: (line: string) => void,
+): Promise<Product> {
   const started = now();
   const procEnv = { ...env, PORT: String(apiPort), PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}` };
   const worker = spawnChild('worker', ['dist/apps/worker/src/main.js'], procEnv);
   const api = spawnChild('api', ['dist/apps/api/src/main.js'], procEnv);
+  // A measurement without its worker or API means nothing: stop the whole run, saying why.
+  for (const c of [worker, api]) {
+    c.onUnexpectedExit((how) => {
+      log(`the ${c.name} (pid ${c.pid}) ended unexpectedly (${how}); its output: ${c.logFile}`);
+      abort(log, 'a process of the system under test ended', 1);
+    });
+  }
   const release = stopOnInterrupt(() => Promise.all([api.stop(), worker.stop()]).then(() => undefined));
   const stop = async () => {
     await Promise.all([api.stop(), worker.stop()]);
@@ -80,7 +91,11 @@ export async function recreateBenchDatabase(databaseUrl: string): Promise<void> 
  * one of the bench's own: a dev server started by scripts/lib.sh (the start command's flags, with
  * the bench's pragmas), a recreated database, and the API and worker from dist/.
  */
-export async function openSystem(args: BenchArgs, needsBuild: boolean): Promise<System> {
+export async function openSystem(
+  args: BenchArgs,
+  needsBuild: boolean,
+  log: (line: string) => void,
+): Promise<System> {
   const databaseUrl = process.env.DATABASE_URL ?? (args.api ? undefined : DEFAULT_BENCH_DATABASE);
   if (!databaseUrl) throw new Error('with --api, set DATABASE_URL to the running system’s database');
   const temporalAddress = args.temporal ?? `127.0.0.1:${args.temporalPort}`;
@@ -127,7 +142,7 @@ export async function openSystem(args: BenchArgs, needsBuild: boolean): Promise<
   const releaseServer = stopOnInterrupt(stopServer);
   try {
     await recreateBenchDatabase(databaseUrl);
-    const product = await startProduct(env, args.apiPort);
+    const product = await startProduct(env, args.apiPort, log);
     return {
       own: true,
       api: `http://127.0.0.1:${args.apiPort}/v1`,
