@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { Client as PgClient } from 'pg';
 import { loadConfig, type AppConfig } from '@app/config';
 import { migrate } from '@app/persistence';
@@ -38,6 +39,9 @@ export async function startProduct(
   apiPort: number,
   log: (line: string) => void,
 ): Promise<Product> {
+  // A stale API left on the port would answer the health check in the new one's place.
+  if (await portAnswers(apiPort))
+    throw new Error(`port ${apiPort} is taken: stop what listens there, or choose --api-port`);
   const started = now();
   const procEnv = { ...env, PORT: String(apiPort), PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}` };
   const worker = spawnChild('worker', ['dist/apps/worker/src/main.js'], procEnv);
@@ -71,6 +75,17 @@ export async function startProduct(
     await stop();
     throw err;
   }
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 /** Drops and recreates the bench's database by the real migrations; refuses any name not *_bench. */
