@@ -18,6 +18,8 @@ const hostPort = z
 
 /** Worker tuning defaults: see the README's "Performance" section for how they were measured. */
 export const WORKER_DEFAULTS: WorkerSettings = {
+  // ~0.4 MB each; 1,000 keeps a burst of 500 commissions waking at once (1,000 reminders in one
+  // minute) without replays, and bounds memory however many are open. The rest are the SDK's.
   maxCachedWorkflows: 1_000,
   maxConcurrentWorkflowTaskExecutions: 40,
   maxConcurrentActivityTaskExecutions: 100,
