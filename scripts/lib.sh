@@ -45,9 +45,10 @@ ensure_temporal_cli() {
 
 # SQLite settings for the dev server (measured with `npm run bench`, see README "Performance").
 # The default rollback journal syncs on every commit and serialises readers behind writers; WAL
-# lets them run together. NORMAL in WAL mode still survives a crash of the server process (only a
-# power cut can lose the last commits), so it suits data a developer keeps; OFF also skips the
-# checkpoint syncs, for test data thrown away after each run.
+# lets them run together. NORMAL in WAL mode syncs only at checkpoints: a crash of the server
+# process loses nothing and a power cut only the last commits, so it suits data a developer keeps.
+# OFF never waits for the disk (a power cut can corrupt the file): for test data thrown away after
+# each run.
 durable_pragmas() { echo "journal_mode=WAL synchronous=NORMAL"; }
 disposable_pragmas() { echo "journal_mode=WAL synchronous=OFF"; }
 
