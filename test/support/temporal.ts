@@ -30,6 +30,7 @@ export async function startWorker(config: AppConfig, dataSource: DataSource): Pr
   const { worker, connection } = await createCommissionWorker({
     temporal: config.temporal,
     notifications: config.notifications,
+    settings: config.worker,
     dataSource,
     logger: createLogger('test-worker', process.env.LOG_LEVEL ?? 'warn'),
     workflows: process.env.TEST_WORKFLOW_BUNDLE

@@ -1,4 +1,4 @@
-import { ConfigError, EMBEDDED_JWT_SECRET, loadConfig } from '@app/config';
+import { ConfigError, EMBEDDED_JWT_SECRET, WORKER_DEFAULTS, loadConfig } from '@app/config';
 
 /** The problems loadConfig reports for an environment, or fails the test if it accepts it. */
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -77,6 +77,41 @@ describe('loading the configuration', () => {
       expect(config.logLevel).toBe('debug');
       expect(config.http.bodyLimit).toBe('1mb');
       expect(config.auth.secret).toBe('a-developer-secret-of-some-length');
+    });
+  });
+
+  describe('worker settings', () => {
+    it('default to the measured values (README "Performance")', () => {
+      expect(loadConfig({}).worker).toEqual(WORKER_DEFAULTS);
+    });
+
+    it('are read from the environment as numbers', () => {
+      expect(
+        loadConfig({
+          WORKER_MAX_CACHED_WORKFLOWS: '0',
+          WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '8',
+          WORKER_MAX_CONCURRENT_ACTIVITIES: '32',
+          WORKER_STICKY_QUEUE_TIMEOUT_MS: '2500',
+        }).worker,
+      ).toEqual({
+        maxCachedWorkflows: 0,
+        maxConcurrentWorkflowTaskExecutions: 8,
+        maxConcurrentActivityTaskExecutions: 32,
+        stickyQueueScheduleToStartTimeoutMs: 2500,
+      });
+    });
+
+    it.each([
+      ['WORKER_MAX_CACHED_WORKFLOWS', '-1'],
+      ['WORKER_MAX_CACHED_WORKFLOWS', 'many'],
+      ['WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', '1'],
+      ['WORKER_MAX_CONCURRENT_ACTIVITIES', '0'],
+      ['WORKER_MAX_CONCURRENT_ACTIVITIES', '2.5'],
+      ['WORKER_STICKY_QUEUE_TIMEOUT_MS', '10'],
+    ])('%s=%s is refused, naming the variable', (name, value) => {
+      const problems = problemsOf({ [name]: value });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(new RegExp(`^${name}: `));
     });
   });
 

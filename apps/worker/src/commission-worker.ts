@@ -8,6 +8,7 @@ import { workflowSource } from './workflow-bundle';
 export interface CommissionWorkerOptions {
   temporal: AppConfig['temporal'];
   notifications: AppConfig['notifications'];
+  settings: AppConfig['worker'];
   dataSource: DataSource;
   logger: Logger;
   /** Overrides where workflow code comes from (tests pass a bundle built once for the run). */
@@ -30,6 +31,10 @@ export async function createCommissionWorker(
         notifications: opts.notifications,
       }),
       ...(opts.workflows ?? workflowSource()),
+      maxCachedWorkflows: opts.settings.maxCachedWorkflows,
+      maxConcurrentWorkflowTaskExecutions: opts.settings.maxConcurrentWorkflowTaskExecutions,
+      maxConcurrentActivityTaskExecutions: opts.settings.maxConcurrentActivityTaskExecutions,
+      stickyQueueScheduleToStartTimeout: opts.settings.stickyQueueScheduleToStartTimeoutMs,
       shutdownGraceTime: '10s',
     });
     return { worker, connection };

@@ -33,6 +33,7 @@ export class WorkerService implements OnModuleInit, OnApplicationBootstrap, Befo
     const { worker, connection } = await createCommissionWorker({
       temporal: this.config.temporal,
       notifications: this.config.notifications,
+      settings: this.config.worker,
       dataSource: this.dataSource,
       logger: this.logger,
     });

@@ -27,6 +27,15 @@ const duration = (min: string, max: string) =>
         message: `must be between ${min} and ${max}`,
       },
     );
+/** Worker tuning defaults: see the README's "Performance" section for how they were measured. */
+export const WORKER_DEFAULTS: WorkerSettings = {
+  // ~0.4 MB each; 1,000 keeps a burst of 500 commissions waking at once (1,000 reminders in one
+  // minute) without replays, and bounds memory however many are open. The rest are the SDK's.
+  maxCachedWorkflows: 1_000,
+  maxConcurrentWorkflowTaskExecutions: 40,
+  maxConcurrentActivityTaskExecutions: 100,
+  stickyQueueScheduleToStartTimeoutMs: 10_000,
+};
 
 /** The environment the API and the worker read, with the embedded default for this machine. */
 const schema = z
@@ -63,6 +72,31 @@ const schema = z
         message: 'must be 32 bytes, base64 encoded (e.g. openssl rand -base64 32)',
       })
       .optional(),
+    // Worker tuning; the defaults were chosen with `npm run bench` (README "Performance").
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000)
+      .default(WORKER_DEFAULTS.maxCachedWorkflows),
+    WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce
+      .number()
+      .int()
+      .min(2, 'must be at least 2 (the SDK needs one slot for sticky and one for the normal queue)')
+      .max(10_000)
+      .default(WORKER_DEFAULTS.maxConcurrentWorkflowTaskExecutions),
+    WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(WORKER_DEFAULTS.maxConcurrentActivityTaskExecutions),
+    WORKER_STICKY_QUEUE_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(600_000)
+      .default(WORKER_DEFAULTS.stickyQueueScheduleToStartTimeoutMs),
   })
   .superRefine((env, ctx) => {
     if (!env.JWT_SECRET && !env.JWT_PUBLIC_KEY) {
@@ -143,6 +177,17 @@ export interface AppConfig {
   calendar: { overridesFile?: string };
   /** BID_MASTER_KEY (base64, 32 bytes): wraps each commission's bid key; unset only in production. */
   bids: { masterKey?: string };
+  worker: WorkerSettings;
+}
+
+/** How much the worker keeps in memory and runs at once (Temporal WorkerOptions of the same names). */
+export interface WorkerSettings {
+  /** Workflows kept in the sticky cache; an evicted one is replayed from history on its next task. */
+  maxCachedWorkflows: number;
+  maxConcurrentWorkflowTaskExecutions: number;
+  maxConcurrentActivityTaskExecutions: number;
+  /** How long a workflow task waits for this worker's sticky queue before any worker may take it. */
+  stickyQueueScheduleToStartTimeoutMs: number;
 }
 
 /** Delivery channels; with neither SMTP nor a webhook, notifications are recorded and logged. */
@@ -208,6 +253,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     calendar: { overridesFile: e.CALENDAR_OVERRIDES_FILE },
     bids: { masterKey: e.BID_MASTER_KEY },
+    worker: {
+      maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+      maxConcurrentWorkflowTaskExecutions: e.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+      maxConcurrentActivityTaskExecutions: e.WORKER_MAX_CONCURRENT_ACTIVITIES,
+      stickyQueueScheduleToStartTimeoutMs: e.WORKER_STICKY_QUEUE_TIMEOUT_MS,
+    },
   };
 }
 

@@ -1,0 +1,50 @@
+/**
+ * The raw workflow's worker, in a process of its own like the product's worker, on its own task
+ * queue and with the same worker settings (libs/config), so the two differ only in what they run.
+ * Prints "raw worker polling" once it polls; stops on SIGTERM.
+ */
+import path from 'node:path';
+import { NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { loadConfig } from '@app/config';
+import { createLogger } from '@app/logging';
+import { temporalLogger } from '../../../apps/worker/src/temporal-logger';
+import { createRawActivities } from './activities';
+
+export const RAW_TASK_QUEUE = process.env.RAW_TASK_QUEUE ?? 'bench-raw';
+
+const noop = () => undefined;
+const quiet = { log: noop, trace: noop, debug: noop, info: noop, warn: noop, error: noop };
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger('bench-raw-worker', config.logLevel);
+  Runtime.install({ logger: temporalLogger(logger), shutdownSignals: ['SIGTERM', 'SIGINT'] });
+  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const settings = config.worker;
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: RAW_TASK_QUEUE,
+    workflowBundle: await bundleWorkflowCode({
+      workflowsPath: path.join(__dirname, 'workflow.ts'),
+      logger: quiet,
+    }),
+    activities: createRawActivities(),
+    maxCachedWorkflows: settings.maxCachedWorkflows,
+    maxConcurrentWorkflowTaskExecutions: settings.maxConcurrentWorkflowTaskExecutions,
+    maxConcurrentActivityTaskExecutions: settings.maxConcurrentActivityTaskExecutions,
+    stickyQueueScheduleToStartTimeout: settings.stickyQueueScheduleToStartTimeoutMs,
+    shutdownGraceTime: '5s',
+  });
+  const running = worker.run();
+  console.log('raw worker polling');
+  await running;
+  await connection.close();
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,102 @@
+import { cpus, loadavg, totalmem } from 'node:os';
+import type { ListResult } from './list';
+import type { RemindersResult } from './reminders';
+import type { RssResult } from './rss';
+import type { StartupResult } from './startup';
+import type { Summary } from './stats';
+import { ACTIONS, type ThroughputResult } from './throughput';
+
+export interface BenchReport {
+  at: string;
+  command: string;
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryGb: number;
+    loadAverageAtStart: number[];
+    loadAverageAtEnd?: number[];
+  };
+  server: string;
+  worker: Record<string, number>;
+  throughput?: ThroughputResult;
+  list?: ListResult;
+  reminders?: RemindersResult;
+  rss?: RssResult;
+  startup?: StartupResult;
+}
+
+export function machine(): BenchReport['machine'] {
+  return {
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: cpus().length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+}
+
+const ms = (s: Summary) => `${s.p50} / ${s.p95} / ${s.p99}`;
+
+/** The report as markdown: what ran, where, and one table per section. */
+export function toMarkdown(r: BenchReport): string {
+  const m = r.machine;
+  const out = [
+    `Measured ${r.at} with \`${r.command}\` on ${m.cores} × ${m.cpu}, ${m.memoryGb} GB; load average ` +
+      `${m.loadAverageAtStart.join(' ')} at start, ${(m.loadAverageAtEnd ?? []).join(' ')} at end. ` +
+      `Temporal: ${r.server}. Worker: ${Object.entries(r.worker)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}.`,
+    '',
+  ];
+  const t = r.throughput;
+  if (t) {
+    out.push(
+      `**Throughput**: ${t.lifecycles} lifecycles × ${t.rounds} rounds per side, ${t.concurrency} concurrent clients; ` +
+        `latencies p50 / p95 / p99 in ms.`,
+      '',
+      '| | raw Temporal | product (HTTP API) | product ÷ raw |',
+      '| --- | --- | --- | --- |',
+      `| lifecycles/s | ${t.raw.lifecyclesPerSecond} | ${t.product.lifecyclesPerSecond} | ${t.ratio.throughput} |`,
+      ...[...ACTIONS, 'all actions'].map(
+        (a) =>
+          `| ${a} | ${ms(t.raw.actions[a])} | ${ms(t.product.actions[a])} | p50 ${t.ratio.p50[a]}, p99 ${t.ratio.p99[a]} |`,
+      ),
+      `| errors | ${t.raw.errors} | ${t.product.errors} | |`,
+      '',
+    );
+  }
+  if (r.list) {
+    out.push(
+      `**List** at ${r.list.rows} commissions: \`GET /v1/commissions\`, p50 / p95 / p99 in ms, overall p99 ${r.list.overall.p99} ms.`,
+      '',
+      '| request | n | p50 / p95 / p99 |',
+      '| --- | --- | --- |',
+      ...Object.entries(r.list.requests).map(([k, s]) => `| ${k} | ${s.n} | ${ms(s)} |`),
+      '',
+    );
+  }
+  if (r.reminders) {
+    const x = r.reminders;
+    out.push(
+      `**Reminder lateness**, ${x.expected} reminders due in the same minute (${x.commissions} commissions): ` +
+        `${x.delivered} delivered; p50 ${x.lateness.p50} ms, p99 ${x.lateness.p99} ms, worst ${x.lateness.max} ms.`,
+      '',
+    );
+  }
+  if (r.rss) {
+    const x = r.rss;
+    out.push(
+      `**Worker RSS** with ${x.open} open commissions (idle in drafting; maxCachedWorkflows ${x.maxCachedWorkflows}): ` +
+        `${x.rssBeforeMb} MB before, ${x.rssAfterMb} MB after, peak ${x.peakMb} MB; opened at ${x.startsPerSecond}/s.`,
+      '',
+    );
+  }
+  if (r.startup) {
+    const x = r.startup;
+    out.push(
+      `**Start-to-healthy** (API and worker spawned from dist/ to the first 200 of /v1/health), ${x.starts} starts: ` +
+        `p50 ${x.healthyAfterMs.p50} ms, worst ${x.healthyAfterMs.max} ms.`,
+      '',
+    );
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,200 @@
+import { connect } from 'node:net';
+import { Client as PgClient } from 'pg';
+import { loadConfig, type AppConfig } from '@app/config';
+import { migrate } from '@app/persistence';
+import type { BenchArgs } from './args';
+import { abort, libSh, spawnChild, stopOnInterrupt, stopPid, type Child } from './processes';
+import { elapsedMs, now } from './stats';
+
+export const DEFAULT_BENCH_DATABASE = 'postgres://postgres@127.0.0.1:5432/commissioning_bench';
+export const RAW_TASK_QUEUE = 'bench-raw';
+
+/** The system under test: the bench's own, or the one named by --api and --temporal. */
+export interface System {
+  own: boolean;
+  /** API base, …/v1. */
+  api: string;
+  config: AppConfig;
+  /** The environment the product's processes run with. */
+  env: NodeJS.ProcessEnv;
+  /** The product's worker, when the bench can see it. */
+  workerPid?: number;
+  /** A description of the dev server's settings, for the report. */
+  server: string;
+  /** Stops the bench's own API and worker (the startup section then takes their port). */
+  stopProduct(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The API and worker exactly as ./scripts/start runs them (from dist/), until /v1/health answers 200. */
+export interface Product {
+  api: Child;
+  worker: Child;
+  healthyAfterMs: number;
+  stop(): Promise<void>;
+}
+
+export async function startProduct(
+  env: NodeJS.ProcessEnv,
+  apiPort: number,
+  log: (line: string) => void,
+): Promise<Product> {
+  // A stale API left on the port would answer the health check in the new one's place.
+  if (await portAnswers(apiPort))
+    throw new Error(`port ${apiPort} is taken: stop what listens there, or choose --api-port`);
+  const started = now();
+  const procEnv = { ...env, PORT: String(apiPort), PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}` };
+  const worker = spawnChild('worker', ['dist/apps/worker/src/main.js'], procEnv);
+  const api = spawnChild('api', ['dist/apps/api/src/main.js'], procEnv);
+  // A measurement without its worker or API means nothing: stop the whole run, saying why.
+  for (const c of [worker, api]) {
+    c.onUnexpectedExit((how) => {
+      log(`the ${c.name} (pid ${c.pid}) ended unexpectedly (${how}); its output: ${c.logFile}`);
+      abort(log, 'a process of the system under test ended', 1);
+    });
+  }
+  const release = stopOnInterrupt(() => Promise.all([api.stop(), worker.stop()]).then(() => undefined));
+  const stop = async () => {
+    await Promise.all([api.stop(), worker.stop()]);
+    release();
+  };
+  try {
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      for (const c of [worker, api])
+        if (!c.running) throw new Error(`the ${c.name} exited during start-up:\n${c.output()}`);
+      if (Date.now() > deadline) throw new Error(`the API was not healthy within 90 s:\n${api.output()}`);
+      const ok = await fetch(`http://127.0.0.1:${apiPort}/v1/health`)
+        .then((r) => r.status === 200)
+        .catch(() => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return { api, worker, healthyAfterMs: elapsedMs(started), stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Drops and recreates the bench's database by the real migrations; refuses any name not *_bench. */
+export async function recreateBenchDatabase(databaseUrl: string): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  if (!name.endsWith('_bench')) throw new Error(`refusing to recreate a database not named *_bench: ${name}`);
+  const admin = new URL(databaseUrl);
+  admin.pathname = '/postgres';
+  const pg = new PgClient({ connectionString: admin.toString() });
+  await pg.connect();
+  await pg.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await pg.end();
+  await migrate(databaseUrl);
+}
+
+/**
+ * With --api and --temporal, the running system (the database from DATABASE_URL). Otherwise a fresh
+ * one of the bench's own: a dev server started by scripts/lib.sh (the start command's flags, with
+ * the bench's pragmas), a recreated database, and the API and worker from dist/.
+ */
+export async function openSystem(
+  args: BenchArgs,
+  needsBuild: boolean,
+  log: (line: string) => void,
+): Promise<System> {
+  const databaseUrl = process.env.DATABASE_URL ?? (args.api ? undefined : DEFAULT_BENCH_DATABASE);
+  if (!databaseUrl) throw new Error('with --api, set DATABASE_URL to the running system’s database');
+  const temporalAddress = args.temporal ?? `127.0.0.1:${args.temporalPort}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    // As ./scripts/start runs them: the product's own defaults (LOG_LEVEL info) unless set.
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+  };
+  const config = loadConfig(env);
+  if (needsBuild || !args.api) await libSh('require_tools; ensure_postgres; ensure_build', env);
+
+  if (args.api) {
+    return {
+      own: false,
+      api: args.api,
+      config,
+      env,
+      workerPid: args.workerPid,
+      server: `running server at ${temporalAddress}`,
+      stopProduct: async () => undefined,
+      stop: async () => undefined,
+    };
+  }
+
+  let temporalPid: number | undefined;
+  if (!args.temporal) {
+    const data = `.data/bench-temporal`;
+    const pid = await libSh(
+      `ensure_temporal_cli
+       rm -rf "${data}"
+       start_temporal "$ROOT/${data}" ${args.temporalPort} ${args.temporalPort + 1000} "${args.pragmas.join(' ')}" --headless
+       echo "$TEMPORAL_PID"`,
+      env,
+    );
+    temporalPid = Number(pid.split('\n').at(-1));
+    if (!temporalPid)
+      throw new Error(`port ${args.temporalPort} already has a Temporal server: choose --temporal-port`);
+  }
+  const stopServer = async () => {
+    if (temporalPid) await stopPid(temporalPid);
+  };
+  const releaseServer = stopOnInterrupt(stopServer);
+  try {
+    await recreateBenchDatabase(databaseUrl);
+    const product = await startProduct(env, args.apiPort, log);
+    return {
+      own: true,
+      api: `http://127.0.0.1:${args.apiPort}/v1`,
+      config: loadConfig({ ...env, PORT: String(args.apiPort) }),
+      env,
+      workerPid: product.worker.pid,
+      server: args.temporal
+        ? `running server at ${temporalAddress}`
+        : `dev server (SQLite, ${args.pragmas.map((p) => `--sqlite-pragma ${p}`).join(' ') || 'no pragmas'})`,
+      stopProduct: () => product.stop(),
+      stop: async () => {
+        await product.stop();
+        await stopServer();
+        releaseServer();
+      },
+    };
+  } catch (err) {
+    await stopServer();
+    releaseServer();
+    throw err;
+  }
+}
+
+/** The raw workflow's worker (scripts/bench/raw/worker.ts) in its own process. */
+export async function startRawWorker(system: System): Promise<Child> {
+  const child = spawnChild(
+    'raw worker',
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'scripts/bench/raw/worker.ts'],
+    { ...system.env, RAW_TASK_QUEUE },
+  );
+  const release = stopOnInterrupt(() => child.stop());
+  child.proc.once('exit', release);
+  try {
+    await child.waitFor('raw worker polling', 120_000);
+  } catch (err) {
+    await child.stop();
+    throw err;
+  }
+  return child;
+}

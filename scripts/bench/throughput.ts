@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { call, newCommission, type BenchCast } from './people';
+import { RawStepUpdate, rawLifecycleWorkflow } from './raw/workflow';
+import { Samples, elapsedMs, now, pool, summarise, timed, type Summary } from './stats';
+import { RAW_TASK_QUEUE, type System } from './system';
+
+/** The round-trips of one lifecycle, named for the product's actions; raw makes the same ones. */
+export const ACTIONS = ['create', 'specification', 'submit', 'approve-1', 'approve-2'] as const;
+
+export interface SideResult {
+  lifecycles: number;
+  seconds: number;
+  lifecyclesPerSecond: number;
+  perRound: number[];
+  actions: Record<string, Summary>;
+  errors: number;
+  firstError?: string;
+}
+
+export interface ThroughputResult {
+  lifecycles: number;
+  concurrency: number;
+  rounds: number;
+  product: SideResult;
+  raw: SideResult;
+  /** product ÷ raw: throughput, and per action p50 and p99. */
+  ratio: { throughput: number; p50: Record<string, number>; p99: Record<string, number> };
+}
+
+type Lifecycle = (i: number, samples: Samples) => Promise<void>;
+
+class Side {
+  readonly samples = new Samples();
+  seconds = 0;
+  count = 0;
+  errors = 0;
+  firstError?: string;
+  readonly perRound: number[] = [];
+
+  constructor(readonly lifecycle: Lifecycle) {}
+
+  async round(n: number, concurrency: number): Promise<number> {
+    const start = now();
+    let done = 0;
+    await pool(n, concurrency, async (i) => {
+      try {
+        await this.lifecycle(i, this.samples);
+        done += 1;
+      } catch (err) {
+        this.errors += 1;
+        this.firstError ??= err instanceof Error ? err.message : String(err);
+      }
+    });
+    const s = elapsedMs(start) / 1000;
+    this.seconds += s;
+    this.count += done;
+    const rate = done / s;
+    this.perRound.push(round2(rate));
+    return rate;
+  }
+
+  result(): SideResult {
+    return {
+      lifecycles: this.count,
+      seconds: round2(this.seconds),
+      lifecyclesPerSecond: round2(this.count / this.seconds),
+      perRound: this.perRound,
+      actions: Object.fromEntries(ACTIONS.map((a) => [a, this.samples.summary(a)])),
+      errors: this.errors,
+      firstError: this.firstError,
+    };
+  }
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** create, write the specification, submit, two approvals: through the HTTP API. */
+function productLifecycle(system: System, cast: BenchCast, idempotencyKeys: boolean): Lifecycle {
+  const api = system.api;
+  const keyed = (): Record<string, string> => (idempotencyKeys ? { 'Idempotency-Key': randomUUID() } : {});
+  const respondBy = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  return async (i, samples) => {
+    const o = cast.officer.token;
+    const created = await timed(samples, 'create', () =>
+      call(api, o, 'POST', '/commissions', newCommission(cast, `Benchmark lifecycle ${i + 1}`), keyed()),
+    );
+    const id = String(created.id);
+    await timed(samples, 'specification', () =>
+      call(api, o, 'PUT', `/commissions/${id}/specification`, { content: '# Scope\n\nBenchmark' }),
+    );
+    await timed(samples, 'submit', () =>
+      call(api, o, 'POST', `/commissions/${id}/specification/submit`, { respondBy }, keyed()),
+    );
+    const approve = { decision: 'approve', specificationVersion: 1 };
+    await timed(samples, 'approve-1', () =>
+      call(api, cast.member.token, 'POST', `/commissions/${id}/sign-offs`, approve, keyed()),
+    );
+    const last = await timed(samples, 'approve-2', () =>
+      call(api, cast.chair.token, 'POST', `/commissions/${id}/sign-offs`, approve, keyed()),
+    );
+    if (last.stage !== 'signed-off')
+      throw new Error(`lifecycle ended in ${String(last.stage)}, not signed-off`);
+  };
+}
+
+/** The same five round-trips with a raw client: update-with-start, then four updates. */
+function rawLifecycle(client: Client): Lifecycle {
+  const run = randomUUID().slice(0, 8);
+  return async (i, samples) => {
+    const workflowId = `bench-raw-${run}-${i}-${randomUUID()}`;
+    const start = new WithStartWorkflowOperation(rawLifecycleWorkflow, {
+      workflowId,
+      taskQueue: RAW_TASK_QUEUE,
+      args: [ACTIONS.length],
+      workflowIdConflictPolicy: 'FAIL',
+    });
+    await timed(samples, 'create', () =>
+      client.workflow.executeUpdateWithStart(RawStepUpdate, {
+        args: ['create'],
+        startWorkflowOperation: start,
+      }),
+    );
+    const handle = client.workflow.getHandle(workflowId);
+    for (const action of ACTIONS.slice(1)) {
+      await timed(samples, action, () => handle.executeUpdate(RawStepUpdate, { args: [action] }));
+    }
+  };
+}
+
+/**
+ * N lifecycles per side per round, C at once; the sides alternate which goes first so that neither
+ * always meets a warmer (or more loaded) machine.
+ */
+export async function measureThroughput(
+  system: System,
+  cast: BenchCast,
+  opts: { lifecycles: number; concurrency: number; rounds: number; idempotencyKeys: boolean },
+  log: (line: string) => void,
+): Promise<ThroughputResult> {
+  const connection = await Connection.connect({ address: system.config.temporal.address });
+  const client = new Client({ connection, namespace: system.config.temporal.namespace });
+  try {
+    const product = new Side(productLifecycle(system, cast, opts.idempotencyKeys));
+    const raw = new Side(rawLifecycle(client));
+    // One lifecycle each first, untimed: connections, caches and the JIT warm up.
+    await new Side(productLifecycle(system, cast, opts.idempotencyKeys)).round(1, 1);
+    await new Side(rawLifecycle(client)).round(1, 1);
+    for (let r = 1; r <= opts.rounds; r++) {
+      const order: [string, Side][] = [
+        ['product', product],
+        ['raw', raw],
+      ];
+      if (r % 2 === 0) order.reverse();
+      const rates: Record<string, number> = {};
+      for (const [name, side] of order) rates[name] = await side.round(opts.lifecycles, opts.concurrency);
+      log(
+        `  round ${r}/${opts.rounds}: product ${rates.product.toFixed(2)} lifecycles/s, raw ${rates.raw.toFixed(2)}` +
+          ` (ratio ${(rates.product / rates.raw).toFixed(2)}; errors ${product.errors + raw.errors})`,
+      );
+    }
+    const p = product.result();
+    const w = raw.result();
+    const ratioOf = (k: 'p50' | 'p99') =>
+      Object.fromEntries(ACTIONS.map((a) => [a, round2(p.actions[a][k] / w.actions[a][k])]));
+    const all = (s: Side) => summarise(s.samples.all());
+    return {
+      lifecycles: opts.lifecycles,
+      concurrency: opts.concurrency,
+      rounds: opts.rounds,
+      product: { ...p, actions: { ...p.actions, 'all actions': all(product) } },
+      raw: { ...w, actions: { ...w.actions, 'all actions': all(raw) } },
+      ratio: {
+        throughput: round2(p.lifecyclesPerSecond / w.lifecyclesPerSecond),
+        p50: { ...ratioOf('p50'), 'all actions': round2(all(product).p50 / all(raw).p50) },
+        p99: { ...ratioOf('p99'), 'all actions': round2(all(product).p99 / all(raw).p99) },
+      },
+    };
+  } finally {
+    await connection.close();
+  }
+}
