@@ -12,7 +12,9 @@ import { workflowBundleOptions } from '../../apps/worker/src/workflow-bundle';
  * workflow bundle from the current source that every test worker loads.
  */
 export default async function globalSetup(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/commissioning_test';
+  // No default: a bare `npx jest` in a second checkout would otherwise reset another run's database.
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('DATABASE_URL is not set: run the tests with ./scripts/test');
   const name = new URL(databaseUrl).pathname.slice(1);
   if (!name.endsWith('_test')) throw new Error(`refusing to reset a database not named *_test: ${name}`);
   const admin = new URL(databaseUrl);
