@@ -127,6 +127,29 @@ describe('the commission workflow kernel, with stub activities', () => {
     expect(described.typedSearchAttributes.get(CommissionStageAttribute)).toBe('panel-review');
   });
 
+  it('recognises a retried update after continue-as-new, where Temporal no longer deduplicates it', async () => {
+    const h = await open();
+    const first = await h.executeUpdate(EditSpecificationUpdate, {
+      args: [{ actor: people.officer, content: 'the first', contentHash: 'h:first' }],
+      updateId: 'client-key-1',
+    });
+    const firstRun = (await h.describe()).runId;
+    for (let i = 0; i < 40; i += 1) await edit(h, `revision ${i}`);
+    await eventually(
+      () => h.describe(),
+      (d) => d.runId !== firstRun,
+      20_000,
+      'a new run',
+    );
+    const retried = await h.executeUpdate(EditSpecificationUpdate, {
+      args: [{ actor: people.officer, content: 'the first', contentHash: 'h:first' }],
+      updateId: 'client-key-1',
+    });
+    expect(retried.specification.versions).toHaveLength(41);
+    expect(retried.version).toBe(42);
+    expect(first.version).toBe(2);
+  });
+
   it('continues as new without losing state when the history grows long', async () => {
     const h = await open();
     const firstRun = (await h.describe()).runId;

@@ -154,4 +154,10 @@ export interface CommissionView {
   notices?: Notice[];
   clarifications?: Clarification[];
   bids?: { receipts: BidReceipt[] };
+  /**
+   * The ids of the last updates applied (at most STATE_LIMITS.rememberedUpdates), so a client's
+   * retry with the same Idempotency-Key is recognised after a continue-as-new too, where Temporal's
+   * own deduplication (per run) no longer sees it. Never shown to anyone.
+   */
+  appliedUpdates?: string[];
 }

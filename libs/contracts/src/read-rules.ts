@@ -24,6 +24,7 @@ export const VIEW_PARTS = [
   'bids',
   'history',
   'reminders',
+  'ledger',
 ] as const;
 export type ViewPart = (typeof VIEW_PARTS)[number];
 
@@ -55,6 +56,8 @@ export const READ_RULES: Readonly<Record<ViewPart, readonly ReadRule[]>> = {
   bids: publishedToSuppliers(),
   history: staff(),
   reminders: staff(),
+  // The workflow's own bookkeeping: shown to no one.
+  ledger: [],
 };
 
 /** The view fields each part is made of; every field of `CommissionView` belongs to one part. */
@@ -85,6 +88,7 @@ export const PART_FIELDS = {
   bids: ['bids'],
   history: [],
   reminders: [],
+  ledger: ['appliedUpdates'],
 } as const satisfies Record<ViewPart, readonly (keyof CommissionView)[]>;
 
 type Reader = Pick<Actor, 'roles' | 'userId'>;

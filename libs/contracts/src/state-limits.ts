@@ -18,6 +18,8 @@ export const STATE_LIMITS = {
    * sign-off record and the audit history).
    */
   commentExcerpt: 500,
+  /** Update ids remembered for deduplication across runs. */
+  rememberedUpdates: 100,
 } as const;
 
 export type StateLimit = keyof typeof STATE_LIMITS;

@@ -1,5 +1,5 @@
-import { setHandler } from '@temporalio/workflow';
-import { isAllowedTransition, type Actor, type CommissionView } from '@app/contracts';
+import { currentUpdateInfo, setHandler } from '@temporalio/workflow';
+import { STATE_LIMITS, isAllowedTransition, type Actor, type CommissionView } from '@app/contracts';
 import type { Change } from './change';
 import type { AnyCommand } from './command';
 import { actorRefusal, refuse } from './refusal';
@@ -22,10 +22,21 @@ export function registerCommands(
   now: () => string,
   accept: Accept,
 ): void {
+  /** A retry of an update this commission already applied, perhaps in an earlier run. */
+  const alreadyApplied = () => {
+    const id = currentUpdateInfo()?.id;
+    return id !== undefined && (state.appliedUpdates ?? []).includes(id);
+  };
+  const remember = () => {
+    const id = currentUpdateInfo()?.id;
+    if (id === undefined) return;
+    state.appliedUpdates = [...(state.appliedUpdates ?? []), id].slice(-STATE_LIMITS.rememberedUpdates);
+  };
   for (const command of commands) {
     setHandler(
       command.update,
       async (cmd: { actor: Actor }) => {
+        if (alreadyApplied()) return accept(state.stage, cmd.actor, null, now());
         const fromStage = state.stage;
         const at = now();
         const change = command.apply(state, cmd, at);
@@ -35,11 +46,15 @@ export function registerCommands(
             `${command.action} moved ${fromStage} → ${state.stage}, which TRANSITIONS does not allow`,
           );
         }
+        if (change) remember();
         return accept(fromStage, cmd.actor, change, at);
       },
       {
-        validator: (cmd: { actor: Actor }) =>
-          refuse(actorRefusal(state, cmd.actor) ?? command.check(state, cmd, Date.now())),
+        validator: (cmd: { actor: Actor }) => {
+          // Temporal deduplicates update ids within one run; this covers a retry after continue-as-new.
+          if (alreadyApplied()) return;
+          refuse(actorRefusal(state, cmd.actor) ?? command.check(state, cmd, Date.now()));
+        },
       },
     );
   }

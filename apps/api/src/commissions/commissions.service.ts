@@ -27,7 +27,7 @@ import type { commissionWorkflow } from '@app/workflows';
 import { idempotencyId } from '../idempotency/idempotency-id';
 import { ProblemException } from '../problem/problem.exception';
 import { CommissionReadModel } from './commission-read-model';
-import { boundedCall } from './completion-race';
+import { boundedCall, isTimeout, notAnsweringProblem, WORKFLOW_CALL_BOUND_MS } from './completion-race';
 import { endedCommissionRefusal } from './ended-commission';
 import type { CreateCommissionDto } from './dto/create-commission.dto';
 import { isWorkflowGone, refusalToProblem } from './temporal-errors';
@@ -63,9 +63,16 @@ export class CommissionsService {
       // Shown in the Temporal Web UI's list, so an operator sees which commission a workflow is.
       memo: { title: commission.title, programmeId: commission.programmeId },
     });
-    const view = await this.client.workflow.executeUpdateWithStart(ProjectedUpdate, {
-      startWorkflowOperation: start,
-    });
+    let view: CommissionView;
+    try {
+      // Bounded: with no worker polling, opening would otherwise wait for ever.
+      view = await this.client.withDeadline(Date.now() + WORKFLOW_CALL_BOUND_MS, () =>
+        this.client.workflow.executeUpdateWithStart(ProjectedUpdate, { startWorkflowOperation: start }),
+      );
+    } catch (err) {
+      if (isTimeout(err)) throw notAnsweringProblem();
+      throw err;
+    }
     this.logger.info({ workflowId, commissionId: commission.id }, 'commission opened');
     return view;
   }
@@ -149,6 +156,7 @@ export class CommissionsService {
       return await boundedCall(this.client, handle, () => handle.query(CommissionStateQuery));
     } catch (err) {
       if (isWorkflowGone(err)) throw this.notFound(id);
+      if (isTimeout(err)) throw notAnsweringProblem();
       throw err;
     }
   }
@@ -186,6 +194,7 @@ export class CommissionsService {
         throw refusal;
       }
       if (isWorkflowGone(err)) throw await this.goneProblem(id, arg.actor, update.name);
+      if (isTimeout(err)) throw notAnsweringProblem();
       throw err;
     }
   }

@@ -4,11 +4,13 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
   type WorkflowHandle,
 } from '@temporalio/client';
+import { problem } from '../problem/problem';
+import { ProblemException } from '../problem/problem.exception';
 
 /** Longest a query or an update may wait before the workflow is looked at. */
 export const WORKFLOW_CALL_BOUND_MS = 15_000;
 
-function isTimeout(err: unknown): boolean {
+export function isTimeout(err: unknown): boolean {
   return (
     err instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
     isGrpcDeadlineError(err) ||
@@ -37,4 +39,15 @@ export async function boundedCall<T>(
     if (status.name === 'RUNNING') throw err;
     return call();
   }
+}
+
+/** The answer when the workflow did not answer in time: retrying with the same key is safe. */
+export function notAnsweringProblem(): ProblemException {
+  return new ProblemException(
+    problem(
+      503,
+      'the commission service did not answer in time (is its worker running?); retry with the same ' +
+        'Idempotency-Key: the first attempt is applied at most once',
+    ),
+  );
 }
