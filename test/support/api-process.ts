@@ -9,10 +9,14 @@ export interface ApiProcess {
   baseUrl: string;
   /** SIGTERM (the API drains and exits, as in a deployment), then the same command again. */
   restart(): Promise<void>;
+  /** How the last SIGTERM went: ms until the process exited, and whether it had to be killed. */
+  lastStop: { drainMs: number; killed: boolean } | null;
   stop(): Promise<void>;
 }
 
 const ROOT = path.resolve(__dirname, '../..');
+/** The grace a deployment gives before it kills: 10 s (a drain that needs more is cut short). */
+const DRAIN_LIMIT_MS = 10_000;
 
 /** `env` is added to this process's environment; the API's output is appended to `logFile`. */
 export async function startApiProcess(env: Record<string, string>, logFile: string): Promise<ApiProcess> {
@@ -55,14 +59,21 @@ export async function startApiProcess(env: Record<string, string>, logFile: stri
     const child = proc;
     proc = undefined;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const asked = Date.now();
+    let killed = false;
     child.kill('SIGTERM');
     // A drain that hangs is cut short, so that a restart never waits for ever.
-    const cut = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const cut = setTimeout(() => {
+      killed = true;
+      child.kill('SIGKILL');
+    }, DRAIN_LIMIT_MS);
     await exited;
     clearTimeout(cut);
+    api.lastStop = { drainMs: Date.now() - asked, killed };
   };
   await start();
-  return {
+  const api: ApiProcess = {
+    lastStop: null,
     baseUrl,
     async restart() {
       await stop();
@@ -73,4 +84,5 @@ export async function startApiProcess(env: Record<string, string>, logFile: stri
       log.end();
     },
   };
+  return api;
 }
