@@ -434,26 +434,24 @@ describe('faults under load', () => {
       let rowsCompared = 0;
       let notificationsChecked = 0;
       const outboxKeys = new Set<string>();
-      for (const { id, plan } of done) {
+      /** One commission: read model, stored view, audit trail and outbox against its workflow. */
+      async function compare(id: string, plan: Plan): Promise<{ problems: string[]; keys: string[] }> {
+        const found: string[] = [];
         const state = await temporalClient.workflow
           .getHandle(commissionWorkflowId(id))
           .query(CommissionStateQuery);
         const {
           rows: [row],
         } = await db.query('SELECT version, stage, view FROM commissions WHERE id = $1', [id]);
-        rowsCompared++;
-        if (!row) {
-          problems.push(`${id}: no read-model row`);
-          continue;
-        }
+        if (!row) return { problems: [`${id}: no read-model row`], keys: [] };
         if (row.version !== state.version || row.stage !== state.stage) {
-          problems.push(
+          found.push(
             `${id}: read model v${row.version} ${row.stage}, workflow v${state.version} ${state.stage}`,
           );
         }
         const differing = differingFields(row.view, state);
         if (differing.length)
-          problems.push(`${id}: stored view differs from the workflow in ${differing.join(', ')}`);
+          found.push(`${id}: stored view differs from the workflow in ${differing.join(', ')}`);
 
         const { rows: audit } = await db.query(
           'SELECT seq, action FROM audit_events WHERE commission_id = $1 ORDER BY seq, id',
@@ -462,11 +460,11 @@ describe('faults under load', () => {
         const seqs = audit.map((a) => a.seq);
         const wanted = Array.from({ length: state.version }, (_, k) => k + 1);
         if (JSON.stringify(seqs) !== JSON.stringify(wanted)) {
-          problems.push(`${id}: audit seqs ${JSON.stringify(seqs)} for version ${state.version}`);
+          found.push(`${id}: audit seqs ${JSON.stringify(seqs)} for version ${state.version}`);
         }
         const actions = audit.map((a) => a.action);
         if (JSON.stringify(actions) !== JSON.stringify(EXPECTED_ACTIONS[plan].actions)) {
-          problems.push(`${id} (${plan}): audit ${JSON.stringify(actions)}`);
+          found.push(`${id} (${plan}): audit ${JSON.stringify(actions)}`);
         }
 
         // The outbox: each reminder the workflow marked sent is recorded once under its key, no
@@ -476,8 +474,6 @@ describe('faults under load', () => {
              FROM notifications WHERE commission_id = $1`,
           [id],
         );
-        for (const n of outbox) outboxKeys.add(n.key);
-        notificationsChecked += outbox.length;
         const signOff = state.deadlines?.find((d) => d.milestone === 'sign-off');
         const expectedKeys = new Set<string>();
         if (signOff) {
@@ -495,7 +491,7 @@ describe('faults under load', () => {
         const missing = [...expectedKeys].filter((k) => !recorded.has(k));
         const extra = [...recorded].filter((k) => !expectedKeys.has(k));
         if (missing.length || extra.length) {
-          problems.push(
+          found.push(
             `${id}: outbox lacks ${JSON.stringify(missing)}, has unexpected ${JSON.stringify(extra)}`,
           );
         }
@@ -505,15 +501,26 @@ describe('faults under load', () => {
           .sort((a, b) => a - b);
         const escalations = signOff?.escalations ?? 0;
         if (escalations > 0 ? periods.at(-1) !== escalations - 1 : periods.length > 0) {
-          problems.push(
+          found.push(
             `${id}: escalation periods ${JSON.stringify(periods)} but the workflow counts ${escalations}`,
           );
         }
-        if (plan === 'escalated-then-signed-off' && escalations === 0)
-          problems.push(`${id}: never escalated`);
+        if (plan === 'escalated-then-signed-off' && escalations === 0) found.push(`${id}: never escalated`);
         const others = outbox.filter((n) => n.topic !== 'message' && n.milestone !== 'sign-off');
-        if (others.length)
-          problems.push(`${id}: notifications for other milestones ${JSON.stringify(others)}`);
+        if (others.length) found.push(`${id}: notifications for other milestones ${JSON.stringify(others)}`);
+        return { problems: found, keys: outbox.map((n) => n.key as string) };
+      }
+      for (const { id, plan } of done) {
+        let found = await compare(id, plan);
+        // The outbox may still be taking a notification the workflow has just handed over.
+        for (const until = Date.now() + 15_000; found.problems.length > 0 && Date.now() < until;) {
+          await new Promise((r) => setTimeout(r, 200));
+          found = await compare(id, plan);
+        }
+        problems.push(...found.problems);
+        rowsCompared++;
+        notificationsChecked += found.keys.length;
+        for (const k of found.keys) outboxKeys.add(k);
       }
 
       // Every recorded notification reached the receiver, always under its own key, and nothing
