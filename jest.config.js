@@ -42,6 +42,9 @@ module.exports = {
     project('e2e', ['<rootDir>/test/e2e/**/*.spec.ts'], { slowTestThreshold: 30 }),
     project('workflow', ['<rootDir>/test/workflow/**/*.spec.ts'], { slowTestThreshold: 30 }),
     project('replay', ['<rootDir>/test/replay/**/*.spec.ts']),
+    // Its own project, so that its counts stand out in the output: it starts its own Temporal
+    // server and PostgreSQL cluster and breaks them on purpose.
+    project('faults', ['<rootDir>/test/faults/**/*.spec.ts'], { slowTestThreshold: 180 }),
     project('browser', ['<rootDir>/test/browser/**/*.spec.ts'], { slowTestThreshold: 60 }),
   ],
   testTimeout: 60_000,
