@@ -1,25 +1,5 @@
-import {
-  CancelCommissionUpdate,
-  DeclareConflictUpdate,
-  EditSpecificationUpdate,
-  MoveDeadlineUpdate,
-  refusalFor,
-  SignOffUpdate,
-  SubmitSpecificationUpdate,
-  type Action,
-  type Actor,
-  type CommissionView,
-} from '@app/contracts';
+import { actionOfUpdate, refusalFor, type Actor, type CommissionView } from '@app/contracts';
 import { ProblemException } from '../problem/problem.exception';
-
-const ACTION_OF_UPDATE: ReadonlyMap<string, Action> = new Map<string, Action>([
-  [EditSpecificationUpdate.name, 'edit-specification'],
-  [SubmitSpecificationUpdate.name, 'submit-specification'],
-  [SignOffUpdate.name, 'sign-off'],
-  [DeclareConflictUpdate.name, 'declare-conflict'],
-  [MoveDeadlineUpdate.name, 'move-deadline'],
-  [CancelCommissionUpdate.name, 'cancel'],
-]);
 
 /**
  * The answer to a command sent to a commission whose workflow has ended, so no validator can run:
@@ -32,7 +12,7 @@ export function endedCommissionRefusal(
   actor: Actor,
   updateName: string,
 ): ProblemException {
-  const action = ACTION_OF_UPDATE.get(updateName);
+  const action = actionOfUpdate(updateName);
   const refusal = view && action ? refusalFor(action, view.stage, actor, view) : null;
   if (refusal?.kind === 'forbidden') return ProblemException.forbidden(refusal.reason, view!.stage);
   return ProblemException.conflict(`the commission is ${stage}; it takes no more actions`, stage);
