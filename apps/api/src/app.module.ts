@@ -17,6 +17,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { ProblemFilter } from './problem/problem.filter';
 import { TasksModule } from './tasks/tasks.module';
 import { WebModule } from './web/web.module';
+import { HttpDrain } from './http/http-drain';
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
 
@@ -70,6 +71,7 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
     { provide: APP_GUARD, useClass: ThrottlerGuard },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     { provide: APP_FILTER, useClass: ProblemFilter },
+    HttpDrain,
   ],
 })
 export class AppModule {}
