@@ -3,6 +3,7 @@ import { mintToken } from '../../apps/api/src/auth/token';
 import { CommissionFactory, inOneHour } from '../support/factories';
 import { people, tokenFor, type TestUser } from '../support/people';
 import { startWorld, type World } from '../support/world';
+import { drive } from '../support/drive';
 
 const PROBLEM = /application\/problem\+json/;
 
@@ -14,21 +15,11 @@ describe('commands on one commission: every refusal answers with problem+json', 
   afterAll(() => world.stop());
 
   async function open(factory = CommissionFactory.withPanel(3).unanimous()): Promise<string> {
-    const res = await world.as(people.officer).post('/v1/commissions', factory.build()).expect(201);
-    return res.body.id;
+    return (await drive(world).opened({ factory })).id;
   }
 
   async function inReview(): Promise<string> {
-    const id = await open();
-    await world
-      .as(people.officer)
-      .put(`/v1/commissions/${id}/specification`, { content: '# v1' })
-      .expect(200);
-    await world
-      .as(people.officer)
-      .post(`/v1/commissions/${id}/specification/submit`, { respondBy: inOneHour() })
-      .expect(200);
-    return id;
+    return (await drive(world).opened().drafted({ content: '# v1' }).submitted()).id;
   }
 
   const signOff = (who: TestUser, id: string, body: object) =>

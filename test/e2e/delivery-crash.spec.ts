@@ -1,9 +1,9 @@
 import { eventually } from '../support/eventually';
 import { CommissionFactory } from '../support/factories';
-import { people } from '../support/people';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/receivers';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 import { startWorld, type World } from '../support/world';
+import { drive } from '../support/drive';
 
 /**
  * Nothing lost, nothing doubled: the worker is killed (SIGKILL) at the worst moments, and every
@@ -29,20 +29,13 @@ describe('delivery when the worker dies', () => {
   });
 
   async function remindedIn(ms: number): Promise<string> {
-    const officer = world.as(people.officer);
-    const { body } = await officer
-      .post(
-        '/v1/commissions',
-        CommissionFactory.withPanel(1)
-          .unanimous()
-          .with({ reminderPolicy: { before: [`PT${ms / 1000}S`], overdueEvery: 'PT1H' } })
-          .build(),
-      )
-      .expect(201);
-    await officer.put(`/v1/commissions/${body.id}/specification`, { content: '# v1' }).expect(200);
+    const factory = CommissionFactory.withPanel(1)
+      .unanimous()
+      .with({ reminderPolicy: { before: [`PT${ms / 1000}S`], overdueEvery: 'PT1H' } });
+    const { id } = await drive(world).opened({ factory }).drafted({ content: '# v1' });
     const respondBy = new Date(Date.now() + 2 * ms).toISOString();
-    await officer.post(`/v1/commissions/${body.id}/specification/submit`, { respondBy }).expect(200);
-    return body.id;
+    await drive(world).resume(id).submitted({ respondBy });
+    return id;
   }
 
   const outbox = async (id: string) =>

@@ -2,6 +2,7 @@ import { CommissionFactory } from '../support/factories';
 import { people } from '../support/people';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/receivers';
 import { startWorld, type World } from '../support/world';
+import { drive } from '../support/drive';
 
 const MAX_LATENESS_MS = 2000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -23,19 +24,10 @@ describe('moving a deadline', () => {
   });
 
   async function inReview(respondBy: string): Promise<string> {
-    const officer = world.as(people.officer);
-    const { body } = await officer
-      .post(
-        '/v1/commissions',
-        CommissionFactory.withPanel(2)
-          .unanimous()
-          .with({ reminderPolicy: { before: ['PT3S'], overdueEvery: 'PT2S' } })
-          .build(),
-      )
-      .expect(201);
-    await officer.put(`/v1/commissions/${body.id}/specification`, { content: '# v1' }).expect(200);
-    await officer.post(`/v1/commissions/${body.id}/specification/submit`, { respondBy }).expect(200);
-    return body.id;
+    const factory = CommissionFactory.withPanel(2)
+      .unanimous()
+      .with({ reminderPolicy: { before: ['PT3S'], overdueEvery: 'PT2S' } });
+    return (await drive(world).opened({ factory }).drafted({ content: '# v1' }).submitted({ respondBy })).id;
   }
 
   const move = (id: string, dueAt: string, reason: string) =>

@@ -8,6 +8,7 @@ import {
   type WebhookReceiver,
 } from '../support/receivers';
 import { startWorld, type World } from '../support/world';
+import { drive } from '../support/drive';
 
 const SECRET = 'test-webhook-secret-0123456789';
 /** The issue's bound: a reminder fires within 2 s of its due time on this machine. */
@@ -37,25 +38,19 @@ describe('deadlines that remind and escalate by themselves', () => {
   });
 
   async function inReview(policy: object, respondInMs: number) {
-    const officer = world.as(people.officer);
-    const created = await officer
-      .post(
-        '/v1/commissions',
-        CommissionFactory.withPanel(3)
-          .unanimous()
-          .with({
-            reminderPolicy: policy,
-            observers: [
-              { userId: people.observer.userId, name: people.observer.name, email: people.observer.email },
-            ],
-          })
-          .build(),
-      )
-      .expect(201);
-    const id: string = created.body.id;
-    await officer.put(`/v1/commissions/${id}/specification`, { content: '# v1' }).expect(200);
+    const factory = CommissionFactory.withPanel(3)
+      .unanimous()
+      .with({
+        reminderPolicy: policy,
+        observers: [
+          { userId: people.observer.userId, name: people.observer.name, email: people.observer.email },
+        ],
+      });
+    const opened = drive(world).opened({ factory }).drafted({ content: '# v1' });
+    const { id } = await opened;
+    // The due date is set only now, so the reminders are planned from the moment of submission.
     const respondBy = new Date(Date.now() + respondInMs).toISOString();
-    await officer.post(`/v1/commissions/${id}/specification/submit`, { respondBy }).expect(200);
+    await drive(world).resume(id).submitted({ respondBy });
     return { id, respondBy };
   }
 

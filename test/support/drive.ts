@@ -70,6 +70,13 @@ export class Scenario implements PromiseLike<Driven> {
     return new Scenario(this.world, [...this.steps, step]);
   }
 
+  /** A commission that already exists, to drive further from where it stands. */
+  resume(id: string): Scenario {
+    return this.step(async (_world, ctx) => {
+      ctx.id = id;
+    });
+  }
+
   /** Created by the officer (or `by`) in `drafting`; the letter's panel of three, unanimous. */
   opened(opts: OpenOptions = {}): Scenario {
     return this.step(async (world, ctx) => {
