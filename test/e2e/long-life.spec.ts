@@ -1,7 +1,8 @@
 import { commissionWorkflowId } from '@app/contracts';
-import { CommissionFactory, inOneHour } from '../support/factories';
+import { CommissionFactory } from '../support/factories';
 import { people } from '../support/people';
 import { startWorld, type World } from '../support/world';
+import { drive } from '../support/drive';
 
 /**
  * The test server suggests continue-as-new after 120 history events (see scripts/test), so a
@@ -15,16 +16,15 @@ describe('a commission with a long history', () => {
   afterAll(() => world.stop());
 
   it('continues as new without losing state, pending approvals or the audit sequence', async () => {
+    const c = await drive(world)
+      .opened({ factory: CommissionFactory.withPanel(3).quorum(2, true) })
+      .drafted({ content: '# v1' })
+      .submitted();
     const officer = world.as(people.officer);
-    const { body } = await officer
-      .post('/v1/commissions', CommissionFactory.withPanel(3).quorum(2, true).build())
-      .expect(201);
-    const base = `/v1/commissions/${body.id}`;
+    const body = { id: c.id };
+    const base = c.path();
     const handle = world.client.workflow.getHandle(commissionWorkflowId(body.id));
     const firstRun = (await handle.describe()).runId;
-
-    await officer.put(`${base}/specification`, { content: '# v1' }).expect(200);
-    await officer.post(`${base}/specification/submit`, { respondBy: inOneHour() }).expect(200);
     await world
       .as(people.wood)
       .post(`${base}/sign-offs`, { decision: 'approve', specificationVersion: 1 })
