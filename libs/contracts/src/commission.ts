@@ -9,6 +9,7 @@ import type {
   RegimeBasis,
   Tender,
 } from './tender/tender';
+import type { AwardDecision, AwardNotice, Challenge, ContractRecord, EvaluationState } from './award/award';
 
 /** The procurement regimes (see calendar/regimes.ts for each one's rules). */
 export const REGIMES = ['PA2023', 'PCR2015', 'below-threshold'] as const;
@@ -150,7 +151,12 @@ export interface CommissionView {
   tender?: Tender | null;
   /** Earlier tenders of this commission (one closed with no bids, then re-drafted). */
   pastTenders?: Tender[];
-  notices?: Notice[];
+  notices?: (Notice | AwardNotice)[];
   clarifications?: Clarification[];
   bids?: { receipts: BidReceipt[] };
+  /* Optional for the same reason: the evaluation, award and contract stages came later. */
+  evaluation?: EvaluationState;
+  award?: AwardDecision | null;
+  challenges?: Challenge[];
+  contract?: ContractRecord | null;
 }

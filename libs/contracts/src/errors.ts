@@ -21,6 +21,12 @@ export const REFUSAL_CODES = {
   'clarifications-closed': { status: 409, title: 'The clarification period has closed' },
   'already-answered': { status: 409, title: 'The question has already been answered' },
   'no-such-question': { status: 404, title: 'No such clarification question' },
+  'conflict-of-interest': { status: 403, title: 'You declared a conflict of interest with this bidder' },
+  'no-such-bid': { status: 404, title: 'No such current bid' },
+  'scoring-incomplete': { status: 409, title: 'Eligible panel members have not scored every bid' },
+  'not-top-ranked': { status: 409, title: 'The bid is not the top-ranked one and no reason was given' },
+  'no-such-challenge': { status: 404, title: 'No such challenge' },
+  'already-lifted': { status: 409, title: 'The challenge has already been lifted' },
 } as const satisfies Record<string, { status: 400 | 403 | 404 | 409; title: string }>;
 
 export type RefusalCode = keyof typeof REFUSAL_CODES;

@@ -20,3 +20,4 @@ export * from './state-limits';
 export * from './transitions';
 export * from './text';
 export * from './tender';
+export * from './award';
