@@ -1,4 +1,6 @@
+import { drive } from '../support/drive';
 import { eventually } from '../support/eventually';
+import { CommissionFactory } from '../support/factories';
 import { evaluating, scoreBid } from '../support/award';
 import { people } from '../support/people';
 import { startSmtpReceiver, type SmtpReceiver } from '../support/receivers';
@@ -53,7 +55,7 @@ describe('evaluation, award, standstill and contract on below-threshold, in seco
     expect(early.body).toMatchObject({ code: 'scoring-incomplete' });
     expect(early.body.detail).toContain(people.trowler.name);
 
-    // Everyone scores; the chair revises a score.
+    // Everyone scores; the chair revises Method on Acme (Team stays 70, so is no revision).
     for (const m of [people.chair, people.wood, people.trowler]) {
       await scoreBid(world, id, m, acme, 80, 70).expect(200);
       if (m !== people.wood) await scoreBid(world, id, m, birch, 60, 60).expect(200);
@@ -78,9 +80,9 @@ describe('evaluation, award, standstill and contract on below-threshold, in seco
       [birch, 72, 2],
       [cedar, 55, 3],
     ]);
-    expect(
-      evaluation.body.evaluation.scores.filter((x: { revisions: number }) => x.revisions > 0),
-    ).toHaveLength(2);
+    expect(evaluation.body.evaluation.scores.filter((x: { revisions: number }) => x.revisions > 0)).toEqual([
+      expect.objectContaining({ bidId: acme, criterion: 'Method', score: 80, revisions: 1 }),
+    ]);
     await world.as(people.observer).get(path('/evaluation')).expect(403);
     await world.as(people.supplier).get(path('/evaluation')).expect(403);
 
@@ -196,6 +198,30 @@ describe('evaluation, award, standstill and contract on below-threshold, in seco
     expect(winner.body.contract).toMatchObject({ value: 120_000 });
     const loser = await world.as(people.rival).get(path('')).expect(200);
     expect(loser.body).not.toHaveProperty('contract');
+  });
+
+  it('below threshold without a voluntary standstill, the contract is entered into at once (driven)', async () => {
+    const c = await drive(world)
+      .opened({ factory: CommissionFactory.withPanel(2).unanimous().with({ estimatedValue: 50_000 }) })
+      .submitted()
+      .signedOff()
+      .tendered({ closesIn: 6 })
+      .closed([
+        [people.supplier, 1_000],
+        [people.rival, 800],
+      ])
+      .awarded();
+    const delivered = await eventually(
+      () => c.view(),
+      (v) => v.stage === 'in-delivery',
+      15_000,
+      'the contract',
+    );
+    expect(delivered.award).toMatchObject({
+      standstill: { kind: 'none' },
+      supplier: { userId: people.rival.userId },
+    });
+    expect(delivered.contract).toMatchObject({ value: 800, supplier: { userId: people.rival.userId } });
   });
 
   it('a challenge during standstill suspends entry; lifting it after the end enters the contract at once', async () => {

@@ -58,7 +58,8 @@ describe('the price formula: lowest ÷ bid × 100', () => {
       { bidId: BIDS.cedar, score: 66.67 },
     ]);
     expect(() => priceScore(100, 99)).toThrow(RangeError);
-    expect(() => priceScore(0, 10)).toThrow(RangeError);
+    expect(() => priceScore(-1, 10)).toThrow(RangeError);
+    expect([priceScore(0, 0), priceScore(0, 10)]).toEqual([100, 0]);
   });
 });
 

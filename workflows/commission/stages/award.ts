@@ -64,8 +64,8 @@ export function checkAward(s: CommissionView, cmd: AwardContract): CommandRefusa
   if (priced.size !== bids.length || bids.some((b) => !priced.has(b.bidId))) {
     return invalid(s, 'the prices must be those of every current bid, once each');
   }
-  if (cmd.prices.some((p) => !Number.isFinite(p.price) || p.price <= 0)) {
-    return invalid(s, 'every price must be positive');
+  if (cmd.prices.some((p) => !Number.isFinite(p.price) || p.price < 0)) {
+    return invalid(s, 'every price must be a finite amount of at least nothing');
   }
   if (cmd.standstill.regime !== s.regime) {
     return invalid(

@@ -14,9 +14,11 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * and a bid twice its price 50. Computed, never typed by a person.
  */
 export function priceScore(lowest: number, price: number): number {
-  if (!(lowest > 0) || !(price >= lowest)) {
-    throw new RangeError(`price ${price} must be positive and at least the lowest price ${lowest}`);
+  if (!(lowest >= 0) || !(price >= lowest) || !Number.isFinite(price)) {
+    throw new RangeError(`price ${price} must be a finite amount no lower than the lowest price ${lowest}`);
   }
+  // A bid of nothing is the lowest possible: it scores 100, and any other bid nothing against it.
+  if (lowest === 0) return price === 0 ? 100 : 0;
   return round2((lowest / price) * 100);
 }
 
