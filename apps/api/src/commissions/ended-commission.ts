@@ -1,4 +1,13 @@
 import {
+  AnswerClarificationUpdate,
+  AskClarificationUpdate,
+  AwardContractUpdate,
+  LiftChallengeUpdate,
+  PublishTenderUpdate,
+  RecordChallengeUpdate,
+  ReopenTenderUpdate,
+  ScoreBidUpdate,
+  SubmitBidUpdate,
   CancelCommissionUpdate,
   DeclareConflictUpdate,
   EditSpecificationUpdate,
@@ -19,6 +28,15 @@ const ACTION_OF_UPDATE: ReadonlyMap<string, Action> = new Map<string, Action>([
   [DeclareConflictUpdate.name, 'declare-conflict'],
   [MoveDeadlineUpdate.name, 'move-deadline'],
   [CancelCommissionUpdate.name, 'cancel'],
+  [PublishTenderUpdate.name, 'publish-tender'],
+  [AskClarificationUpdate.name, 'ask-clarification'],
+  [AnswerClarificationUpdate.name, 'answer-clarification'],
+  [SubmitBidUpdate.name, 'submit-bid'],
+  [ReopenTenderUpdate.name, 'reopen'],
+  [ScoreBidUpdate.name, 'score-bid'],
+  [AwardContractUpdate.name, 'award'],
+  [RecordChallengeUpdate.name, 'record-challenge'],
+  [LiftChallengeUpdate.name, 'lift-challenge'],
 ]);
 
 /**
