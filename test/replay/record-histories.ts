@@ -28,6 +28,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 const RECORD_LAST_RUN = new Set(['tender-questions-bids-close', 'award-challenge-contract']);
 
+/** Scenarios whose first run and, when it continued as new, last run are both recorded. */
+const RECORD_BOTH_RUNS = new Set(['award-challenge-contract']);
+
 const scenarios: Record<string, Scenario> = {
   async 'deadlines-remind-move-escalate-and-meet'(world, opened) {
     const officer = world.as(people.officer);
@@ -211,26 +214,39 @@ async function main(): Promise<void> {
         const workflowId = commissionWorkflowId(id);
         first = { workflowId, runId: (await world.client.workflow.getHandle(workflowId).describe()).runId };
       });
+      const runs = [first!];
       if (RECORD_LAST_RUN.has(name)) {
         const workflowId = first!.workflowId;
-        first = { workflowId, runId: (await world.client.workflow.getHandle(workflowId).describe()).runId };
+        const last = {
+          workflowId,
+          runId: (await world.client.workflow.getHandle(workflowId).describe()).runId,
+        };
+        // Both runs where asked for (RECORD_BOTH_RUNS): what happens before and after the hand-over.
+        runs.splice(
+          0,
+          1,
+          ...(RECORD_BOTH_RUNS.has(name) && last.runId !== first!.runId ? [first!, last] : [last]),
+        );
       }
-      // The CLI writes the proto3 JSON form that Worker.runReplayHistory reads back.
-      const json = execFileSync(temporalCli(), [
-        'workflow',
-        'show',
-        '--address',
-        world.config.temporal.address,
-        '--workflow-id',
-        first!.workflowId,
-        '--run-id',
-        first!.runId,
-        '--output',
-        'json',
-      ]).toString();
-      writeFileSync(file, json);
-      const events = (JSON.parse(json) as { events: unknown[] }).events.length;
-      console.log(`recorded ${name}: ${events} events -> ${path.relative(process.cwd(), file)}`);
+      for (const [i, run] of runs.entries()) {
+        const out = i === 0 ? file : file.replace(/\.json$/, '.resumed.json');
+        // The CLI writes the proto3 JSON form that Worker.runReplayHistory reads back.
+        const json = execFileSync(temporalCli(), [
+          'workflow',
+          'show',
+          '--address',
+          world.config.temporal.address,
+          '--workflow-id',
+          run.workflowId,
+          '--run-id',
+          run.runId,
+          '--output',
+          'json',
+        ]).toString();
+        writeFileSync(out, json);
+        const events = (JSON.parse(json) as { events: unknown[] }).events.length;
+        console.log(`recorded ${name}: ${events} events -> ${path.relative(process.cwd(), out)}`);
+      }
     }
   } finally {
     await world.stop();
