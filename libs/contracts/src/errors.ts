@@ -15,7 +15,7 @@ export const REFUSAL_CODES = {
   'deadlines-untracked': { status: 409, title: 'Deadlines are not tracked on this commission' },
   'limit-reached': { status: 409, title: 'A limit of this commission has been reached' },
   'invalid-input': { status: 400, title: 'Invalid request' },
-  'period-too-short': { status: 409, title: 'The tendering period is shorter than the law allows' },
+  'period-too-short': { status: 409, title: 'The period is shorter than the law allows' },
   'dependency-unmet': { status: 409, title: 'A dependency of this commission is not met yet' },
   'tender-closed': { status: 409, title: 'The tender has closed' },
   'clarifications-closed': { status: 409, title: 'The clarification period has closed' },

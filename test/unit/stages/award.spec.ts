@@ -22,6 +22,7 @@ import {
   endStandstill,
 } from '../../../workflows/commission/stages/award';
 import { applyDeclareConflict, checkDeclareConflict } from '../../../workflows/commission/stages/conflicts';
+import { checkMoveDeadline } from '../../../workflows/commission/stages/deadlines';
 import { applyScoreBid, checkScoreBid } from '../../../workflows/commission/stages/evaluation';
 import { applyPublishTender, applySubmitBid, closeTender } from '../../../workflows/commission/stages/tender';
 import { newCommission, people } from '../fixtures';
@@ -335,6 +336,21 @@ describe('the standstill and the contract', () => {
     });
     expect(s.stage).toBe('in-delivery');
     expect(checkLiftChallenge(s, lift)?.code).toBe('wrong-stage');
+  });
+
+  it('may be extended by moving its deadline, never shortened below the recorded end', () => {
+    const s = awarded();
+    const move = (dueAt: string) =>
+      checkMoveDeadline(
+        s,
+        { actor: people.officer, milestone: 'standstill-end', dueAt, reason: 'more time' },
+        Date.parse(AWARD_AT),
+      );
+    expect(move('2030-03-03T00:00:00.000Z')).toMatchObject({
+      code: 'period-too-short',
+      facts: { earliestLawfulEnd: ENDS_AT, rule: 'PA2023 s.51(2)' },
+    });
+    expect(move('2030-03-10T00:00:00.000Z')).toBeNull();
   });
 
   it('lifting before the end leaves the standstill to end by itself', () => {

@@ -18,6 +18,7 @@ import {
 } from '@app/contracts';
 import type { Change, MessageSpec } from '../kernel/change';
 import { defineCommand, type OnDue } from '../kernel/command';
+import { findDeadline } from '../kernel/deadlines';
 import {
   invalid,
   limitRefusal,
@@ -216,9 +217,9 @@ export function applyLiftChallenge(s: CommissionView, cmd: LiftChallenge, at: st
   const challenge = s.challenges!.find((c) => c.id === cmd.challengeId)!;
   challenge.lifted = { reason: cmd.reason, at, by: actorRef(cmd.actor) };
   const detail = { challengeId: cmd.challengeId, reason: cmd.reason };
-  // Lifted after the standstill has ended: nothing else holds the contract back.
-  const ended =
-    s.award !== null && s.award !== undefined && Date.parse(at) >= Date.parse(s.award.standstill.endsAt);
+  // Lifted after the standstill has ended (as extended, if it was): nothing else holds the contract back.
+  const end = findDeadline(s.deadlines, 'standstill-end')?.dueAt ?? s.award?.standstill.endsAt;
+  const ended = end !== undefined && Date.parse(at) >= Date.parse(end);
   if (ended && activeChallenges(s.challenges).length === 0) {
     const entered = enterContract(s, at);
     return { ...entered, action: 'challenge-lifted', detail: { ...detail, ...entered.detail } };
