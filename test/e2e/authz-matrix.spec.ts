@@ -95,6 +95,8 @@ function attempt(c: Driven, who: TestUser, action: Action, view: CommissionBody)
       return as.post('/award', { bidId: '00000000-0000-4000-8000-000000000002', rationale: 'Matrix: best.' });
     case 'record-challenge':
       return as.post('/challenges', { reason: 'Matrix: a claim was issued.' });
+    case 'publish-contract-notice':
+      return as.post('/contract/notice', {});
     case 'lift-challenge':
       return as.post('/challenges/00000000-0000-4000-8000-000000000003/lift', { reason: 'Matrix: settled.' });
   }

@@ -179,6 +179,11 @@ describe('evaluation, award, standstill and contract on below-threshold, in seco
       (d: { milestone: string }) => d.milestone === 'contract-notice',
     );
     expect(Date.parse(notice.dueAt) - Date.parse(entered.at)).toBe(30 * 86_400_000);
+    const published = await officer.post(path('/contract/notice')).expect(200);
+    expect(published.body.notices.at(-1)).toMatchObject({ type: 'below-threshold-contract-details-notice' });
+    expect(
+      published.body.deadlines.find((d: { milestone: string }) => d.milestone === 'contract-notice'),
+    ).toMatchObject({ closedReason: 'met' });
     const conflictEvent = history.body.events.find(
       (e: { action: string }) => e.action === 'conflict-declared',
     );

@@ -140,6 +140,8 @@ function argument(action: Action, actor: Actor, s: CommissionView, now: number, 
       };
     case 'record-challenge':
       return { actor, challengeId: CHALLENGES[pick % 2], reason: `claim ${text}` };
+    case 'publish-contract-notice':
+      return { actor };
     case 'lift-challenge':
       return { actor, challengeId: CHALLENGES[pick % 2], reason: `lifted ${text}` };
   }

@@ -23,6 +23,7 @@ export const ACTIONS = [
   'award',
   'record-challenge',
   'lift-challenge',
+  'publish-contract-notice',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -55,6 +56,7 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
   award: { stages: ['evaluation'], who: ['officer'] },
   'record-challenge': { stages: ['standstill'], who: ['officer'] },
   'lift-challenge': { stages: ['standstill'], who: ['officer'] },
+  'publish-contract-notice': { stages: ['in-delivery'], who: ['officer'] },
 };
 
 export interface Membership {

@@ -15,6 +15,8 @@ import {
 import {
   applyAward,
   applyLiftChallenge,
+  applyPublishContractNotice,
+  checkPublishContractNotice,
   applyRecordChallenge,
   checkAward,
   checkLiftChallenge,
@@ -315,6 +317,14 @@ describe('the standstill and the contract', () => {
       ['contract-entered-unsuccessful', people.rival.userId],
       ['contract-entered-unsuccessful', people.third.userId],
     ]);
+    applyDeadlineChanges(s, change.deadlines!, Date.parse(ENDS_AT));
+    const notice = { actor: people.officer };
+    expect(checkPublishContractNotice(s, { actor: people.chair })?.code).toBe('wrong-role');
+    expect(checkPublishContractNotice(s, notice)).toBeNull();
+    const published = applyPublishContractNotice(s, notice, '2030-03-10T10:00:00.000Z');
+    expect(published).toMatchObject({ deadlines: [{ close: 'contract-notice', reason: 'met' }] });
+    expect(s.notices!.at(-1)).toMatchObject({ type: 'UK7', content: { value: 120_000, startDate: ENDS_AT } });
+    expect(applyPublishContractNotice(s, notice, '2030-03-11T10:00:00.000Z')).toBeNull();
   });
 
   it('stays suspended at the end while a challenge is active; lifting it after the end enters the contract', () => {

@@ -4,6 +4,7 @@ import {
   CONTRACT_NOTICE_DAYS,
   CONTRACT_NOTICE_TYPES,
   LiftChallengeUpdate,
+  PublishContractNoticeUpdate,
   RecordChallengeUpdate,
   activeChallenges,
   actorRef,
@@ -13,12 +14,13 @@ import {
   type AwardContract,
   type CommissionView,
   type LiftChallenge,
+  type PublishContractNotice,
   type Person,
   type RecordChallenge,
 } from '@app/contracts';
 import type { Change, MessageSpec } from '../kernel/change';
 import { defineCommand, type OnDue } from '../kernel/command';
-import { findDeadline } from '../kernel/deadlines';
+import { findDeadline, isOpen } from '../kernel/deadlines';
 import {
   invalid,
   limitRefusal,
@@ -286,6 +288,52 @@ export const endStandstill: OnDue = (s, at) => {
   return { ...entered, detail: { ...entered.detail, standstillEndsAt: s.award.standstill.endsAt } };
 };
 
+// --- the contract notice ---------------------------------------------------------------------
+
+export function checkPublishContractNotice(
+  s: CommissionView,
+  cmd: PublishContractNotice,
+): CommandRefusal | null {
+  const r = ruleRefusal('publish-contract-notice', s, cmd.actor);
+  if (r) return r;
+  if (!s.contract)
+    return refusal(s, 'wrong-stage', 'there is no contract on this commission to give notice of');
+  return null;
+}
+
+/** Records the notice and meets its deadline; a repeat changes nothing. */
+export function applyPublishContractNotice(
+  s: CommissionView,
+  cmd: PublishContractNotice,
+  at: string,
+): Change | null {
+  const type = CONTRACT_NOTICE_TYPES[s.regime];
+  if ((s.notices ?? []).some((n) => n.type === type)) return null;
+  const contract = s.contract!;
+  s.notices = [
+    ...(s.notices ?? []),
+    {
+      type,
+      regime: s.regime,
+      publishedAt: at,
+      publishedBy: actorRef(cmd.actor),
+      content: {
+        title: s.title,
+        supplier: contract.supplier.name,
+        value: contract.value,
+        startDate: contract.startDate,
+      },
+    },
+  ];
+  const deadline = findDeadline(s.deadlines, 'contract-notice');
+  return {
+    action: 'contract-notice-published',
+    detail: { noticeType: type, supplier: contract.supplier.userId, value: contract.value },
+    effects: [],
+    deadlines: deadline && isOpen(deadline) ? [{ close: 'contract-notice', reason: 'met' }] : [],
+  };
+}
+
 export const awardCommands = [
   defineCommand({ action: 'award', update: AwardContractUpdate, check: checkAward, apply: applyAward }),
   defineCommand({
@@ -299,6 +347,12 @@ export const awardCommands = [
     update: LiftChallengeUpdate,
     check: checkLiftChallenge,
     apply: applyLiftChallenge,
+  }),
+  defineCommand({
+    action: 'publish-contract-notice',
+    update: PublishContractNoticeUpdate,
+    check: checkPublishContractNotice,
+    apply: applyPublishContractNotice,
   }),
 ];
 

@@ -3,6 +3,7 @@ import {
   AskClarificationUpdate,
   AwardContractUpdate,
   LiftChallengeUpdate,
+  PublishContractNoticeUpdate,
   PublishTenderUpdate,
   RecordChallengeUpdate,
   ReopenTenderUpdate,
@@ -37,6 +38,7 @@ const ACTION_OF_UPDATE: ReadonlyMap<string, Action> = new Map<string, Action>([
   [AwardContractUpdate.name, 'award'],
   [RecordChallengeUpdate.name, 'record-challenge'],
   [LiftChallengeUpdate.name, 'lift-challenge'],
+  [PublishContractNoticeUpdate.name, 'publish-contract-notice'],
 ]);
 
 /**

@@ -33,6 +33,11 @@ export interface RecordChallenge {
   reason: string;
 }
 
+/** The contract details notice (UK7 for PA2023) was published: meets its 30-day deadline. */
+export interface PublishContractNotice {
+  actor: Actor;
+}
+
 export interface LiftChallenge {
   actor: Actor;
   challengeId: string;

@@ -4,6 +4,7 @@ import {
   AwardContractUpdate,
   CalendarInputError,
   LiftChallengeUpdate,
+  PublishContractNoticeUpdate,
   RecordChallengeUpdate,
   standstillEnd,
   type Actor,
@@ -98,6 +99,19 @@ export class AwardController {
       ),
       actor,
     );
+  }
+
+  @CommandEndpoint(
+    'contract/notice',
+    'Record that the contract details notice (UK7 for PA2023) was published, which meets its 30-day deadline',
+    ['officer'],
+  )
+  async contractNotice(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    return present(await this.commissions.command(id, PublishContractNoticeUpdate, { actor }, key), actor);
   }
 
   /**

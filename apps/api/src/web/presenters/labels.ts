@@ -56,6 +56,7 @@ export const ACTION_LINKS: Record<Action, { text: string; path: string } | null>
   award: null,
   'record-challenge': null,
   'lift-challenge': null,
+  'publish-contract-notice': null,
 };
 
 /** "Alan Wood", "Alan Wood and Isabelle Trowler", "A, B and C". */
