@@ -136,7 +136,9 @@ export function evaluationSummary(
     if (b.total === null) continue;
     b.rank = 1 + standings.filter((o) => o.total !== null && o.total > b.total!).length;
   }
-  standings.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+  // Unranked (no total yet) last, in bid order.
+  const order = (b: BidStanding) => b.rank ?? Number.MAX_SAFE_INTEGER;
+  standings.sort((a, b) => order(a) - order(b));
   return { bids: standings, outstanding, excluded };
 }
 
