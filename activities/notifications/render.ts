@@ -14,6 +14,7 @@ const WHAT: Record<Milestone, string> = {
   'standstill-end': 'The end of the standstill period',
   'interim-report': 'The interim report',
   'final-report': 'The final report',
+  'contract-notice': 'The contract details notice',
 };
 
 export interface RenderedNotification {
@@ -43,6 +44,18 @@ const MESSAGES: Record<MessageKind, (title: string, facts: Record<string, string
   'tender-deadline-reminder': (title, f) => [
     `[Reminder] ${f.milestone === 'clarification' ? 'Clarification questions close' : 'The tender closes'} ${f.dueAt ? when(f.dueAt) : ''} — ${title}`,
     `${f.milestone === 'clarification' ? 'Clarification questions' : 'Bids'} for "${title}" close on ${f.dueAt ? when(f.dueAt) : 'the published date'}.`,
+  ],
+  'assessment-summary': (title, f) => [
+    `[${f.successful === 'true' ? 'Award' : 'Outcome'}] ${title}: your assessment summary`,
+    `${f.successful === 'true' ? `Your bid ${f.bidId ?? ''} for "${title}" is to be awarded the contract` : `Your bid ${f.bidId ?? ''} for "${title}" was not successful; the contract is to be awarded to ${f.winner ?? 'another bidder'}`}. The standstill ends ${f.standstillEndsAt ? when(f.standstillEndsAt) : 'when the notice says'}; no contract is entered into before then.\n\nYour scores against the winning bid's (each out of 100, weight in brackets):\n${f.scores ?? ''}\nYour total ${f.total ?? ''}, the winning total ${f.winnersTotal ?? ''} (rank ${f.rank ?? ''}).\n\nThe reasons: ${f.rationale ?? ''}`,
+  ],
+  'contract-entered': (title, f) => [
+    `[Contract] ${title}: the contract is entered into`,
+    `The standstill for "${title}" has ended and the contract with you is entered into from ${f.startDate ? when(f.startDate) : 'today'} (value £${f.value ?? ''}). You owe the interim report by ${f.interimReportDueAt ? when(f.interimReportDueAt) : 'its date'} and the final report by ${f.finalReportDueAt ? when(f.finalReportDueAt) : 'its date'}.`,
+  ],
+  'contract-entered-unsuccessful': (title, f) => [
+    `[Contract] ${title}: the contract has been entered into`,
+    `The standstill for "${title}" has ended and the contract has been entered into with ${f.winner ?? 'the successful bidder'} from ${f.startDate ? when(f.startDate) : 'today'}.`,
   ],
   'tender-closed-bid-receipt': (title, f) => [
     `[Receipt] The tender for ${title} has closed`,

@@ -86,6 +86,19 @@ function attempt(c: Driven, who: TestUser, action: Action, view: CommissionBody)
       return as.post('/bids', { price: 1000, proposal: 'Matrix: our bid.' });
     case 'reopen':
       return as.post('/reopen', { reason: 'Matrix: try again.' });
+    case 'score-bid':
+      return as.post('/evaluations', {
+        bidId: '00000000-0000-4000-8000-000000000002',
+        scores: [{ criterion: 'Quality', score: 50, comment: 'Matrix: fair.' }],
+      });
+    case 'award':
+      return as.post('/award', { bidId: '00000000-0000-4000-8000-000000000002', rationale: 'Matrix: best.' });
+    case 'record-challenge':
+      return as.post('/challenges', { reason: 'Matrix: a claim was issued.' });
+    case 'publish-contract-notice':
+      return as.post('/contract/notice', {});
+    case 'lift-challenge':
+      return as.post('/challenges/00000000-0000-4000-8000-000000000003/lift', { reason: 'Matrix: settled.' });
   }
 }
 

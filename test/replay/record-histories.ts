@@ -26,7 +26,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Scenarios recorded from their last run rather than their first: the test server suggests
  * continuing as new after 120 events, so what they are about happens in a resumed run.
  */
-const RECORD_LAST_RUN = new Set(['tender-questions-bids-close']);
+const RECORD_LAST_RUN = new Set(['tender-questions-bids-close', 'award-challenge-contract']);
+
+/** Scenarios whose first run and, when it continued as new, last run are both recorded. */
+const RECORD_BOTH_RUNS = new Set(['award-challenge-contract']);
 
 const scenarios: Record<string, Scenario> = {
   async 'deadlines-remind-move-escalate-and-meet'(world, opened) {
@@ -137,6 +140,52 @@ const scenarios: Record<string, Scenario> = {
     await world.as(people.third).post(`${base}/bids`, { price: 1, proposal: 'late' });
     await officer.post(`${base}/cancel`, { reason: 'recorded scenario ends' });
   },
+  async 'award-challenge-contract'(world, opened) {
+    const officer = world.as(people.officer);
+    const { body } = await officer.post(
+      '/v1/commissions',
+      CommissionFactory.withPanel(1)
+        .unanimous()
+        .with({ estimatedValue: 50_000, reminderPolicy: { before: ['P1D'], overdueEvery: 'P1D' } })
+        .build(),
+    );
+    await opened(body.id);
+    const base = `/v1/commissions/${body.id}`;
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+    await officer.put(`${base}/specification`, { content: '# v1' });
+    await officer.post(`${base}/specification/submit`, { respondBy: inOneHour() });
+    await world.as(people.chair).post(`${base}/sign-offs`, { decision: 'approve', specificationVersion: 1 });
+    await officer.post(`${base}/tender`, {
+      closesAt: at(5000),
+      clarificationsCloseAt: at(4000),
+      criteria: [
+        { name: 'Quality', kind: 'quality', weight: 70 },
+        { name: 'Price', kind: 'price', weight: 30 },
+      ],
+    });
+    const bid = async (who: typeof people.supplier, price: number) =>
+      (await world.as(who).post(`${base}/bids`, { price, proposal: 'ours' })).body.receipt.bidId as string;
+    const bids = [await bid(people.supplier, 100), await bid(people.rival, 90)];
+    await sleep(6_000); // the tender closes
+    for (const [bidId, score] of [
+      [bids[0], 80],
+      [bids[1], 60],
+    ] as const) {
+      await world.as(people.chair).post(`${base}/evaluations`, {
+        bidId,
+        scores: [{ criterion: 'Quality', score, comment: 'recorded' }],
+      });
+    }
+    await officer.post(`${base}/award`, {
+      bidId: bids[0],
+      rationale: 'recorded',
+      voluntaryStandstill: 'PT2S',
+    });
+    const { body: c } = await officer.post(`${base}/challenges`, { reason: 'recorded claim' });
+    await sleep(3_000); // the standstill ends, suspended
+    await officer.post(`${base}/challenges/${c.challenge.id}/lift`, { reason: 'recorded lift' });
+    await officer.post(`${base}/cancel`, { reason: 'recorded scenario ends' });
+  },
 };
 
 function temporalCli(): string {
@@ -165,26 +214,39 @@ async function main(): Promise<void> {
         const workflowId = commissionWorkflowId(id);
         first = { workflowId, runId: (await world.client.workflow.getHandle(workflowId).describe()).runId };
       });
+      const runs = [first!];
       if (RECORD_LAST_RUN.has(name)) {
         const workflowId = first!.workflowId;
-        first = { workflowId, runId: (await world.client.workflow.getHandle(workflowId).describe()).runId };
+        const last = {
+          workflowId,
+          runId: (await world.client.workflow.getHandle(workflowId).describe()).runId,
+        };
+        // Both runs where asked for (RECORD_BOTH_RUNS): what happens before and after the hand-over.
+        runs.splice(
+          0,
+          1,
+          ...(RECORD_BOTH_RUNS.has(name) && last.runId !== first!.runId ? [first!, last] : [last]),
+        );
       }
-      // The CLI writes the proto3 JSON form that Worker.runReplayHistory reads back.
-      const json = execFileSync(temporalCli(), [
-        'workflow',
-        'show',
-        '--address',
-        world.config.temporal.address,
-        '--workflow-id',
-        first!.workflowId,
-        '--run-id',
-        first!.runId,
-        '--output',
-        'json',
-      ]).toString();
-      writeFileSync(file, json);
-      const events = (JSON.parse(json) as { events: unknown[] }).events.length;
-      console.log(`recorded ${name}: ${events} events -> ${path.relative(process.cwd(), file)}`);
+      for (const [i, run] of runs.entries()) {
+        const out = i === 0 ? file : file.replace(/\.json$/, '.resumed.json');
+        // The CLI writes the proto3 JSON form that Worker.runReplayHistory reads back.
+        const json = execFileSync(temporalCli(), [
+          'workflow',
+          'show',
+          '--address',
+          world.config.temporal.address,
+          '--workflow-id',
+          run.workflowId,
+          '--run-id',
+          run.runId,
+          '--output',
+          'json',
+        ]).toString();
+        writeFileSync(out, json);
+        const events = (JSON.parse(json) as { events: unknown[] }).events.length;
+        console.log(`recorded ${name}: ${events} events -> ${path.relative(process.cwd(), out)}`);
+      }
     }
   } finally {
     await world.stop();

@@ -1,5 +1,7 @@
 import type request from 'supertest';
 import type { Action, CommissionView } from '@app/contracts';
+import { AWARD_CRITERIA } from './award';
+import { eventually } from './eventually';
 import { CommissionFactory, inOneHour } from './factories';
 import { people, type TestUser } from './people';
 import type { Caller, World } from './world';
@@ -127,6 +129,76 @@ export class Scenario implements PromiseLike<Driven> {
       }
       const stage = (await c.view()).stage;
       if (stage !== 'signed-off') throw new Error(`expected signed-off after every approval, got ${stage}`);
+    });
+  }
+
+  /**
+   * The tender published by the officer, closing in `closesIn` seconds: `tendering`. Needs a
+   * below-threshold commission (e.g. `opened({ factory: ….with({ estimatedValue: 50_000 }) })`),
+   * as the law's periods are days long.
+   */
+  tendered(opts: { closesIn?: number } = {}): Scenario {
+    const closesIn = opts.closesIn ?? 10;
+    return this.step(async (world, ctx) => {
+      const at = (s: number) => new Date(Date.now() + s * 1000).toISOString();
+      const res = await driven(world, ctx.id!)
+        .as(people.officer)
+        .post('/tender', {
+          closesAt: at(closesIn),
+          clarificationsCloseAt: at(closesIn - 1),
+          criteria: AWARD_CRITERIA,
+        });
+      expectStatus(res, 200, 'publish the tender');
+    });
+  }
+
+  /** A bid from each supplier at its price, then the close by itself: `evaluation`. */
+  closed(bids: readonly (readonly [TestUser, number])[]): Scenario {
+    return this.step(async (world, ctx) => {
+      const c = driven(world, ctx.id!);
+      for (const [who, price] of bids) {
+        const res = await c.as(who).post('/bids', { price, proposal: `# ${who.name}\n\nOur method.` });
+        expectStatus(res, 201, `bid by ${who.userId}`);
+      }
+      await eventually(
+        () => c.view(),
+        (v) => v.stage !== 'tendering',
+        60_000,
+        'the tender to close',
+      );
+      const stage = (await c.view()).stage;
+      if (stage !== 'evaluation') throw new Error(`expected evaluation after the close, got ${stage}`);
+    });
+  }
+
+  /**
+   * Every panel member not conflicted scores every bid 60 on each quality criterion, and the officer
+   * awards the top-ranked bid: `standstill` (or `in-delivery` at once with no standstill).
+   */
+  awarded(opts: { voluntaryStandstill?: string } = {}): Scenario {
+    return this.step(async (world, ctx) => {
+      const c = driven(world, ctx.id!);
+      const view = await c.view();
+      const quality = (view.tender?.criteria ?? []).filter((x) => x.kind === 'quality');
+      const current = (view.bids?.receipts ?? []).filter((b) => b.status === 'current');
+      for (const seat of view.panel) {
+        const member = CAST.find((u) => u.userId === seat.userId)!;
+        for (const bid of current) {
+          const res = await c.as(member).post('/evaluations', {
+            bidId: bid.bidId,
+            scores: quality.map((q) => ({ criterion: q.name, score: 60, comment: 'Driven score.' })),
+          });
+          if (res.status !== 403) expectStatus(res, 200, `score by ${member.userId}`);
+        }
+      }
+      const evaluation = await c.as(people.officer).get('/evaluation');
+      expectStatus(evaluation, 200, 'read the evaluation');
+      const res = await c.as(people.officer).post('/award', {
+        bidId: evaluation.body.evaluation.bids[0].bidId,
+        rationale: 'Driven: the top-ranked bid.',
+        ...(opts.voluntaryStandstill ? { voluntaryStandstill: opts.voluntaryStandstill } : {}),
+      });
+      expectStatus(res, 200, 'award');
     });
   }
 

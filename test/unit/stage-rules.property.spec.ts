@@ -34,6 +34,7 @@ const CAST: Actor[] = [
 ];
 const QUESTIONS = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
 const BIDS = ['00000000-0000-4000-8000-000000000101', '00000000-0000-4000-8000-000000000102'];
+const CHALLENGES = ['00000000-0000-4000-8000-000000000201', '00000000-0000-4000-8000-000000000202'];
 const DAY = 86_400_000;
 
 type Step =
@@ -112,6 +113,37 @@ function argument(action: Action, actor: Actor, s: CommissionView, now: number, 
       return { actor, bidId: BIDS[pick % 2], contentHash: `bid${text}`, size: 100 + text };
     case 'reopen':
       return { actor, reason: 'try again' };
+    case 'score-bid':
+      return {
+        actor,
+        bidId: BIDS[pick % 2],
+        scores: [{ criterion: 'Quality', score: text * 30, comment: `score ${text}` }],
+      };
+    case 'award':
+      return {
+        actor,
+        bidId: BIDS[pick % 2],
+        rationale: 'the best value',
+        departureReason: text % 2 === 0 ? null : 'ready to start',
+        prices: (s.bids?.receipts ?? [])
+          .filter((b) => b.status === 'current')
+          .map((b, i) => ({ bidId: b.bidId, price: 1000 * (i + 1 + text) })),
+        standstill: {
+          regime: 'below-threshold',
+          kind: 'voluntary',
+          assumedFrom: iso(now),
+          endsAt: iso(now + pick * DAY),
+          voluntary: `P${pick}D`,
+          rule: { citation: 'PA2023 s.86', text: 'a voluntary standstill' },
+          calendarVersion: 'test',
+        },
+      };
+    case 'record-challenge':
+      return { actor, challengeId: CHALLENGES[pick % 2], reason: `claim ${text}` };
+    case 'publish-contract-notice':
+      return { actor };
+    case 'lift-challenge':
+      return { actor, challengeId: CHALLENGES[pick % 2], reason: `lifted ${text}` };
   }
 }
 
@@ -184,7 +216,7 @@ describe('the stage rules over the pure stage modules (property)', () => {
           now += 60_000;
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: 2500 },
     );
     expect(accepted).toBeGreaterThan(500);
     console.log(`stage rules: ${steps} steps, ${accepted} changes accepted`);

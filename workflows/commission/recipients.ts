@@ -27,6 +27,10 @@ export function recipientsFor(s: CommissionView, d: Deadline, kind: Notification
     const decided = new Set(s.signOff.current?.decisions.map((x) => x.member.userId) ?? []);
     return s.panel.filter((m) => !decided.has(m.userId)).map(person);
   }
+  // Once the contract is entered into, the supplier owes the reports (see award.ts).
+  if ((d.milestone === 'interim-report' || d.milestone === 'final-report') && s.contract) {
+    return unique([...s.officers, s.contract.supplier].map(person));
+  }
   return unique(s.officers.map(person));
 }
 

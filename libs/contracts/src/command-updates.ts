@@ -16,6 +16,13 @@ import {
   ReopenTenderUpdate,
   SubmitBidUpdate,
 } from './tender/messages';
+import {
+  AwardContractUpdate,
+  LiftChallengeUpdate,
+  PublishContractNoticeUpdate,
+  RecordChallengeUpdate,
+  ScoreBidUpdate,
+} from './award/messages';
 
 /**
  * The Update each action is sent as. Complete by construction (a new action without its Update
@@ -34,6 +41,11 @@ export const UPDATE_OF_ACTION: Readonly<Record<Action, UpdateDefinition<Commissi
   'answer-clarification': AnswerClarificationUpdate,
   'submit-bid': SubmitBidUpdate,
   reopen: ReopenTenderUpdate,
+  'score-bid': ScoreBidUpdate,
+  award: AwardContractUpdate,
+  'record-challenge': RecordChallengeUpdate,
+  'lift-challenge': LiftChallengeUpdate,
+  'publish-contract-notice': PublishContractNoticeUpdate,
 };
 
 export function actionOfUpdate(updateName: string): Action | undefined {

@@ -9,6 +9,7 @@ import type {
   RegimeBasis,
   Tender,
 } from './tender/tender';
+import type { AwardDecision, AwardNotice, Challenge, ContractRecord, EvaluationState } from './award/award';
 
 /** The procurement regimes (see calendar/regimes.ts for each one's rules). */
 /** The procurement regimes, with their rules as data in ./calendar/regimes.ts. */
@@ -151,7 +152,7 @@ export interface CommissionView {
   tender?: Tender | null;
   /** Earlier tenders of this commission (one closed with no bids, then re-drafted). */
   pastTenders?: Tender[];
-  notices?: Notice[];
+  notices?: (Notice | AwardNotice)[];
   clarifications?: Clarification[];
   bids?: { receipts: BidReceipt[] };
   /**
@@ -160,4 +161,9 @@ export interface CommissionView {
    * own deduplication (per run) no longer sees it. Never shown to anyone.
    */
   appliedUpdates?: string[];
+  /* Optional for the same reason: the evaluation, award and contract stages came later. */
+  evaluation?: EvaluationState;
+  award?: AwardDecision | null;
+  challenges?: Challenge[];
+  contract?: ContractRecord | null;
 }

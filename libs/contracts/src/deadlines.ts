@@ -8,6 +8,7 @@ export const MILESTONES = [
   'standstill-end',
   'interim-report',
   'final-report',
+  'contract-notice',
 ] as const;
 export type Milestone = (typeof MILESTONES)[number];
 

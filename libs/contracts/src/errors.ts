@@ -15,12 +15,18 @@ export const REFUSAL_CODES = {
   'deadlines-untracked': { status: 409, title: 'Deadlines are not tracked on this commission' },
   'limit-reached': { status: 409, title: 'A limit of this commission has been reached' },
   'invalid-input': { status: 400, title: 'Invalid request' },
-  'period-too-short': { status: 409, title: 'The tendering period is shorter than the law allows' },
+  'period-too-short': { status: 409, title: 'The period is shorter than the law allows' },
   'dependency-unmet': { status: 409, title: 'A dependency of this commission is not met yet' },
   'tender-closed': { status: 409, title: 'The tender has closed' },
   'clarifications-closed': { status: 409, title: 'The clarification period has closed' },
   'already-answered': { status: 409, title: 'The question has already been answered' },
   'no-such-question': { status: 404, title: 'No such clarification question' },
+  'conflict-of-interest': { status: 403, title: 'You declared a conflict of interest with this bidder' },
+  'no-such-bid': { status: 404, title: 'No such current bid' },
+  'scoring-incomplete': { status: 409, title: 'Eligible panel members have not scored every bid' },
+  'not-top-ranked': { status: 409, title: 'The bid is not the top-ranked one and no reason was given' },
+  'no-such-challenge': { status: 404, title: 'No such challenge' },
+  'already-lifted': { status: 409, title: 'The challenge has already been lifted' },
 } as const satisfies Record<string, { status: 400 | 403 | 404 | 409; title: string }>;
 
 export type RefusalCode = keyof typeof REFUSAL_CODES;

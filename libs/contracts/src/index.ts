@@ -21,3 +21,4 @@ export * from './transitions';
 export * from './text';
 export * from './tender';
 export * from './command-updates';
+export * from './award';

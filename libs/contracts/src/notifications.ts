@@ -36,6 +36,9 @@ export const MESSAGE_KINDS = [
   'tender-closed-no-bids',
   'tender-closed-bid-receipt',
   'tender-deadline-reminder',
+  'assessment-summary',
+  'contract-entered',
+  'contract-entered-unsuccessful',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -2,6 +2,7 @@ import type { CommissionView } from './commission';
 import type { Actor, Role } from './people';
 import { PUBLISHED_STAGES, STAGES, type Stage } from './stages';
 import type { BidReceipt, Clarification } from './tender/tender';
+import type { AwardDecision } from './award/award';
 
 /**
  * Who may read which part of a commission, as data. Staff (officers, panel, observers, admins) read
@@ -22,6 +23,8 @@ export const VIEW_PARTS = [
   'tender',
   'clarifications',
   'bids',
+  'evaluation',
+  'award',
   'history',
   'reminders',
   'ledger',
@@ -54,6 +57,14 @@ export const READ_RULES: Readonly<Record<ViewPart, readonly ReadRule[]>> = {
   // Staff: receipts and the count, never content (the API keeps that sealed until the close);
   // a supplier: its own receipts only.
   bids: publishedToSuppliers(),
+  // Every member's scores: the officers and the panel who score, nobody else (GET …/evaluation).
+  evaluation: [
+    { role: 'officer', stages: STAGES },
+    { role: 'panel', stages: STAGES },
+  ],
+  // Staff: the whole decision. A supplier: the decision, its own assessment summary and, when it
+  // won, its contract; never another bidder's scores (PART_SHAPERS).
+  award: publishedToSuppliers(),
   history: staff(),
   reminders: staff(),
   // The workflow's own bookkeeping: shown to no one.
@@ -86,6 +97,8 @@ export const PART_FIELDS = {
   tender: ['tender', 'pastTenders', 'notices'],
   clarifications: ['clarifications'],
   bids: ['bids'],
+  evaluation: ['evaluation'],
+  award: ['award', 'challenges', 'contract'],
   history: [],
   reminders: [],
   ledger: ['appliedUpdates'],
@@ -119,6 +132,20 @@ export function bidReceiptsFor(s: CommissionView, actor: Reader): BidReceipt[] {
   return readsAsSupplier(actor) ? all.filter((b) => b.supplier.userId === actor.userId) : all;
 }
 
+/** The award as a supplier sees it: who won, why, the standstill, and its own summary only. */
+export function awardForSupplier(award: AwardDecision, userId: string) {
+  const { bidId, supplier, value, rationale, awardedAt, standstill } = award;
+  return {
+    bidId,
+    supplier: { userId: supplier.userId, name: supplier.name },
+    value,
+    rationale,
+    awardedAt,
+    standstill: { endsAt: standstill.endsAt, rule: standstill.rule },
+    yourSummaries: award.summaries.filter((x) => x.supplier.userId === userId),
+  };
+}
+
 /** Parts whose fields differ by caller, not only by whether they may be read. */
 const PART_SHAPERS: Partial<Record<ViewPart, (s: CommissionView, actor: Reader) => Record<string, unknown>>> =
   {
@@ -129,6 +156,19 @@ const PART_SHAPERS: Partial<Record<ViewPart, (s: CommissionView, actor: Reader) 
       // How many others bid is not a supplier's to know.
       if (readsAsSupplier(actor)) return { bids: { receipts } };
       return { bids: { count: receipts.filter((b) => b.status === 'current').length, receipts } };
+    },
+    award: (s, actor) => {
+      if (!readsAsSupplier(actor)) {
+        const out: Record<string, unknown> = {};
+        for (const f of ['award', 'challenges', 'contract'] as const) if (f in s) out[f] = s[f];
+        return out;
+      }
+      if (!s.award) return {};
+      const mine = s.contract?.supplier.userId === actor.userId;
+      return {
+        award: awardForSupplier(s.award, actor.userId),
+        ...(s.contract && mine ? { contract: s.contract } : {}),
+      };
     },
   };
 

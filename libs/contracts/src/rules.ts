@@ -19,6 +19,11 @@ export const ACTIONS = [
   'answer-clarification',
   'submit-bid',
   'reopen',
+  'score-bid',
+  'award',
+  'record-challenge',
+  'lift-challenge',
+  'publish-contract-notice',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -46,6 +51,12 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
   'answer-clarification': { stages: ['tendering'], who: ['officer'] },
   'submit-bid': { stages: ['tendering'], who: ['supplier'] },
   reopen: { stages: ['unsuccessful'], who: ['officer'] },
+  // Conflicts with a bid's supplier are the workflow's to judge, bid by bid.
+  'score-bid': { stages: ['evaluation'], who: ['panel-member'] },
+  award: { stages: ['evaluation'], who: ['officer'] },
+  'record-challenge': { stages: ['standstill'], who: ['officer'] },
+  'lift-challenge': { stages: ['standstill'], who: ['officer'] },
+  'publish-contract-notice': { stages: ['in-delivery'], who: ['officer'] },
 };
 
 export interface Membership {

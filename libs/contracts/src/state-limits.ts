@@ -13,6 +13,8 @@ export const STATE_LIMITS = {
   conflicts: 40,
   /** Deadline moves recorded. */
   deadlineMoves: 40,
+  /** Legal challenges recorded during a standstill. */
+  challenges: 20,
   /**
    * Characters of a sign-off comment kept in the state (the whole comment is in the read model's
    * sign-off record and the audit history).

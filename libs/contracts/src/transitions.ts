@@ -27,6 +27,11 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: ['tendering'], to: 'evaluation', by: { deadline: 'tender-close' } },
   { from: ['tendering'], to: 'unsuccessful', by: { deadline: 'tender-close' } },
   { from: ['unsuccessful'], to: 'drafting', by: { command: 'reopen' } },
+  { from: ['evaluation'], to: 'standstill', by: { command: 'award' } },
+  // The standstill ends by itself, unless a challenge suspends entry; lifting the last one after
+  // the end enters the contract at once.
+  { from: ['standstill'], to: 'in-delivery', by: { deadline: 'standstill-end' } },
+  { from: ['standstill'], to: 'in-delivery', by: { command: 'lift-challenge' } },
 ];
 
 function sameTrigger(a: TransitionTrigger, b: TransitionTrigger): boolean {

@@ -1,6 +1,7 @@
 import { DeclareConflictUpdate, actorRef, type CommissionView, type DeclareConflict } from '@app/contracts';
 import type { Change } from '../kernel/change';
 import { defineCommand } from '../kernel/command';
+import { withdrawConflictedScores } from './evaluation';
 import { invalid, limitRefusal, ruleRefusal, textRefusal, type CommandRefusal } from '../kernel/refusal';
 
 /** Conflicts of interest a panel member declares, in any open stage. */
@@ -28,10 +29,13 @@ export function applyDeclareConflict(s: CommissionView, cmd: DeclareConflict, at
   );
   if (repeat) return null;
   const member = actorRef(cmd.actor);
-  s.conflicts.push({ member, supplier, reason: cmd.reason, declaredAt: at });
+  const conflict = { member, supplier, reason: cmd.reason, declaredAt: at };
+  s.conflicts.push(conflict);
+  // During evaluation the member's scores of that supplier's bid leave the means (audited here).
+  const withdrawnScores = withdrawConflictedScores(s, conflict, at);
   return {
     action: 'conflict-declared',
-    detail: { supplier, reason: cmd.reason },
+    detail: { supplier, reason: cmd.reason, ...(withdrawnScores > 0 ? { withdrawnScores } : {}) },
     effects: [{ kind: 'conflict', member, supplier, reason: cmd.reason, at }],
   };
 }

@@ -31,7 +31,24 @@ export function checkMoveDeadline(s: CommissionView, cmd: MoveDeadline, now: num
   if (full) return full;
   const order = reportOrderRefusal(s, cmd.milestone, dueAt);
   if (order) return order;
+  const standstill = standstillRefusal(s, cmd.milestone, dueAt);
+  if (standstill) return standstill;
   return textRefusal(s, [['the reason', cmd.reason, 'reason']]);
+}
+
+/**
+ * The standstill may be extended, never shortened: its end was computed from the law and recorded
+ * with the award (PA2023 s.51; PCR2015 reg 87; a voluntary one as the officer set it).
+ */
+function standstillRefusal(s: CommissionView, milestone: string, dueAt: number): CommandRefusal | null {
+  const lawful = s.award?.standstill;
+  if (milestone !== 'standstill-end' || !lawful || dueAt >= Date.parse(lawful.endsAt)) return null;
+  return refusal(
+    s,
+    'period-too-short',
+    `${lawful.rule.citation}: the standstill ends no earlier than ${lawful.endsAt} (calendar ${lawful.calendarVersion}); it may be extended, not shortened`,
+    { earliestLawfulEnd: lawful.endsAt, rule: lawful.rule.citation, calendarVersion: lawful.calendarVersion },
+  );
 }
 
 /** The interim report stays due before the final one, however either moves. */

@@ -1,7 +1,9 @@
 import type { AnyCommand, OnDue } from '../kernel/command';
+import { awardCommands, awardOnDue } from './award';
 import { cancellationCommands } from './cancellation';
 import { conflictCommands } from './conflicts';
 import { deadlineCommands } from './deadlines';
+import { evaluationCommands } from './evaluation';
 import { signOffCommands } from './sign-off';
 import { specificationCommands } from './specification';
 import { tenderCommands, tenderOnDue } from './tender';
@@ -14,7 +16,9 @@ export const COMMANDS: readonly AnyCommand[] = [
   ...deadlineCommands,
   ...cancellationCommands,
   ...tenderCommands,
+  ...evaluationCommands,
+  ...awardCommands,
 ];
 
 /** Transitions that run by themselves when a deadline carrying their name falls due. */
-export const ON_DUE: Readonly<Record<string, OnDue>> = { ...tenderOnDue };
+export const ON_DUE: Readonly<Record<string, OnDue>> = { ...tenderOnDue, ...awardOnDue };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { CalendarModule } from '../calendar/calendar.module';
+import { AwardController } from './award/award.controller';
 import { BidVault, BID_MASTER_KEY } from './bids/bid-vault';
 import { BidsController } from './bids/bids.controller';
 import { ClarificationsController } from './clarifications/clarifications.controller';
@@ -8,6 +9,7 @@ import { CommissionController } from './commission/commission.controller';
 import { CommissionReadModel } from './commission-read-model';
 import { CommissionsService } from './commissions.service';
 import { DeadlinesController } from './deadlines/deadlines.controller';
+import { EvaluationController } from './evaluation/evaluation.controller';
 import { HistoryController } from './history/history.controller';
 import { RemindersReadModel } from './reminders-read-model';
 import { SignOffsController } from './sign-offs/sign-offs.controller';
@@ -36,6 +38,8 @@ function bidMasterKey(config: AppConfig): Buffer {
     TenderController,
     ClarificationsController,
     BidsController,
+    EvaluationController,
+    AwardController,
   ],
   providers: [
     CommissionsService,

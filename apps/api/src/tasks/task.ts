@@ -121,6 +121,7 @@ const DEADLINE_NAMES: Record<Milestone, string> = {
   'standstill-end': 'The end of standstill',
   'interim-report': 'The interim report',
   'final-report': 'The final report',
+  'contract-notice': 'The contract details notice',
 };
 
 /** Most urgent first: the earliest due date (so overdue ones lead), then undated tasks by title. */

@@ -26,6 +26,7 @@ export const MILESTONE_LABELS: Record<Milestone, string> = {
   'standstill-end': 'Standstill ends',
   'interim-report': 'Interim report',
   'final-report': 'Final report',
+  'contract-notice': 'Contract details notice',
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -50,6 +51,12 @@ export const ACTION_LINKS: Record<Action, { text: string; path: string } | null>
   'answer-clarification': null,
   'submit-bid': null,
   reopen: null,
+  // Evaluation and award are taken through the JSON API until their pages exist.
+  'score-bid': null,
+  award: null,
+  'record-challenge': null,
+  'lift-challenge': null,
+  'publish-contract-notice': null,
 };
 
 /** "Alan Wood", "Alan Wood and Isabelle Trowler", "A, B and C". */

@@ -1,0 +1,49 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class CriterionScoreDto {
+  @ApiProperty({ example: 'Quality of the method', description: 'a quality criterion of the tender' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  criterion!: string;
+
+  @ApiProperty({ minimum: 0, maximum: 100, example: 72 })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  score!: number;
+
+  @ApiProperty({ example: 'A sound sampling frame; the timetable is tight.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5_000)
+  comment!: string;
+}
+
+export class ScoreBidDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  bidId!: string;
+
+  @ApiProperty({ type: [CriterionScoreDto], description: 'price is never scored here: its formula does' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionScoreDto)
+  scores!: CriterionScoreDto[];
+}

@@ -1,0 +1,4 @@
+export * from './award';
+export * from './commands';
+export * from './messages';
+export * from './scoring';
