@@ -87,6 +87,25 @@ describe('random actions by random roles (property)', () => {
         return caller.post(`${base}/bids`, { price: 1000 + s.text, proposal: `Proposal ${s.text}` });
       case 'reopen':
         return caller.post(`${base}/reopen`, { reason: 'property test' });
+      // The close is never reached here, so these are refused by stage (or role): still checked.
+      case 'score-bid':
+        return caller.post(`${base}/evaluations`, {
+          bidId: '00000000-0000-4000-8000-000000000101',
+          scores: [{ criterion: 'Quality', score: 50 + s.text, comment: 'a score' }],
+        });
+      case 'award':
+        return caller.post(`${base}/award`, {
+          bidId: '00000000-0000-4000-8000-000000000101',
+          rationale: 'the best',
+        });
+      case 'record-challenge':
+        return caller.post(`${base}/challenges`, { reason: 'a claim' });
+      case 'lift-challenge':
+        return caller.post(`${base}/challenges/00000000-0000-4000-8000-000000000201/lift`, {
+          reason: 'withdrawn',
+        });
+      case 'publish-contract-notice':
+        return caller.post(`${base}/contract/notice`, {});
       default:
         throw new Error(`no request for ${s.action}`);
     }

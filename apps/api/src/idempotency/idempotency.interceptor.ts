@@ -52,15 +52,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const requestHash = createHash('sha256')
       .update(`${req.method} ${req.path}\n${JSON.stringify(req.body ?? null)}`)
       .digest('hex');
-    const claimed = await repo
-      .createQueryBuilder()
-      .insert()
-      .values({ principal, key, method: req.method, path: req.path, requestHash })
-      .orIgnore()
-      .returning(['key'])
-      .execute();
-    if (claimed.raw.length === 0) {
-      const first = await repo.findOneByOrFail({ principal, key });
+    // A refused first request frees its key; a racer that lost the claim to it may then find no
+    // row at all, and simply claims again.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const claimed = await repo
+        .createQueryBuilder()
+        .insert()
+        .values({ principal, key, method: req.method, path: req.path, requestHash })
+        .orIgnore()
+        .returning(['key'])
+        .execute();
+      if (claimed.raw.length > 0) return this.answer(repo, principal, key, status, next);
+      const first = await repo.findOneBy({ principal, key });
+      if (!first) continue;
       if (first.requestHash !== requestHash) {
         throw ProblemException.conflict('this Idempotency-Key was used with a different request');
       }
@@ -75,7 +79,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       res.status(first.statusCode).setHeader('Idempotent-Replayed', 'true');
       return lastValueFrom(of(first.responseBody));
     }
-    return this.answer(repo, principal, key, status, next);
+    throw ProblemException.conflict(
+      'this Idempotency-Key is being claimed and released by other requests; retry',
+    );
   }
 
   /** Claims older than the lease belong to a request whose process died; one retry may take over. */
