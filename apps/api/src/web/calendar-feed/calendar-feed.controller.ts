@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Inject, Param, VERSION_NEUTRAL } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Req, VERSION_NEUTRAL } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { ProblemException } from '../../problem/problem.exception';
@@ -24,11 +25,14 @@ export class CalendarFeedController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Get(':token.ics')
+  // The whole last segment, `.ics` included, is read from the request and checked here, not
+  // through @Param: the global pipe allows only lower-case ids there, and a token is base64url.
+  @Get(':file')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, max-age=300')
-  async feed(@Param('token') token: string): Promise<string> {
-    const userId = this.tokens.userOf(token);
+  async feed(@Req() req: Request): Promise<string> {
+    const file = String(req.params.file);
+    const userId = file.endsWith('.ics') ? this.tokens.userOf(file.slice(0, -'.ics'.length)) : null;
     // The same answer for a forged token as for an unknown path: nothing to learn by guessing.
     if (!userId) throw ProblemException.notFound('calendar feed');
     const views = await this.readModel.openViewsOf(userId, FEED_LIMIT);
