@@ -30,6 +30,7 @@ const ERRORS: Record<number, string> = {
   404: 'No such commission or item, or one hidden from you',
   409: 'Not allowed now: `stage` says where the commission is and `detail` why (or the Idempotency-Key was used with another body)',
   413: 'The body is larger than the limit',
+  415: 'The body must be application/json',
   429: 'Too many requests: wait for the time in Retry-After',
 };
 
@@ -47,7 +48,7 @@ function errorsOf(method: string, path: string, op: Operation): number[] {
   if (onOne) statuses.add(404);
   // A command on a commission can be refused by its stage; any POST by a reused Idempotency-Key.
   if (method === 'post' || (writes && path.includes('{id}'))) statuses.add(409);
-  if (writes) statuses.add(413);
+  if (writes) [413, 415].forEach((s) => statuses.add(s));
   return [...statuses].sort();
 }
 
