@@ -1,10 +1,15 @@
 import {
+  AnswerClarificationUpdate,
+  AskClarificationUpdate,
   CancelCommissionUpdate,
   DeclareConflictUpdate,
   EditSpecificationUpdate,
   MoveDeadlineUpdate,
+  PublishTenderUpdate,
   refusalFor,
+  ReopenTenderUpdate,
   SignOffUpdate,
+  SubmitBidUpdate,
   SubmitSpecificationUpdate,
   type Action,
   type Actor,
@@ -19,6 +24,11 @@ const ACTION_OF_UPDATE: ReadonlyMap<string, Action> = new Map<string, Action>([
   [DeclareConflictUpdate.name, 'declare-conflict'],
   [MoveDeadlineUpdate.name, 'move-deadline'],
   [CancelCommissionUpdate.name, 'cancel'],
+  [PublishTenderUpdate.name, 'publish-tender'],
+  [ReopenTenderUpdate.name, 'reopen'],
+  [AskClarificationUpdate.name, 'ask-clarification'],
+  [AnswerClarificationUpdate.name, 'answer-clarification'],
+  [SubmitBidUpdate.name, 'submit-bid'],
 ]);
 
 /**
