@@ -10,6 +10,8 @@ export interface Outgoing extends RenderedNotification {
   key: string;
   recipients: { userId: string; name: string; email: string }[];
   payload: Record<string, unknown>;
+  /** An iCalendar document for a deadline, attached to the e-mail as `deadline.ics`. */
+  calendar?: string;
 }
 
 /** The channels a notification is recorded for, from the configuration at the time. */
@@ -71,6 +73,15 @@ export class ChannelSender {
       // The same id on every attempt lets mail systems drop a duplicate delivery.
       messageId: `<${n.key.replace(/[^A-Za-z0-9.-]/g, '.')}@commissioning>`,
       headers: { 'X-Notification-Key': n.key },
+      attachments: n.calendar
+        ? [
+            {
+              filename: 'deadline.ics',
+              content: n.calendar,
+              contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+            },
+          ]
+        : [],
     });
   }
 

@@ -5,6 +5,7 @@ import type { Logger } from '@app/logging';
 import type { DataSource } from 'typeorm';
 import { ChannelSender, channelsFor } from './channels';
 import { abandonPending, loadEntry, markAttempt, recordInOutbox } from './outbox';
+import { deadlineInvite } from './deadline-invite';
 import { render } from './render';
 
 export interface NotificationDeps {
@@ -47,6 +48,7 @@ export function createNotificationActivities(deps: NotificationDeps) {
         throw ApplicationFailure.nonRetryable(`no notification ${key} in the outbox`, 'UnknownNotification');
       const final = info.attempt >= (info.retryPolicy?.maximumAttempts ?? Infinity);
       const failures: string[] = [];
+      const calendar = deadlineInvite(entry);
       for (const d of entry.deliveries.filter((x) => x.status === 'pending')) {
         try {
           await sender.send(d.channel, {
@@ -55,6 +57,7 @@ export function createNotificationActivities(deps: NotificationDeps) {
             body: entry.body,
             link: entry.link,
             recipients: entry.recipients,
+            calendar,
             payload: {
               key,
               commissionId: entry.commissionId,

@@ -48,9 +48,12 @@ export async function recordInOutbox(
 export interface OutboxEntry {
   key: string;
   commissionId: string;
+  /** From the read model; null only if the commission's row is not there. */
+  commissionTitle: string | null;
   topic: 'deadline' | 'message';
   message: string | null;
   milestone: string | null;
+  deadlineVersion: number | null;
   kind: string;
   offset: string | null;
   dueAt: Date | null;
@@ -64,9 +67,11 @@ export interface OutboxEntry {
 
 export async function loadEntry(ds: DataSource, key: string): Promise<OutboxEntry | null> {
   const [row] = await ds.query(
-    `SELECT key, commission_id AS "commissionId", topic, message, milestone, kind, "offset", due_at AS "dueAt",
-            scheduled_for AS "scheduledFor", recipients, subject, body, link
-       FROM notifications WHERE key = $1`,
+    `SELECT n.key, n.commission_id AS "commissionId", c.title AS "commissionTitle", n.topic, n.message,
+            n.milestone, n.deadline_version AS "deadlineVersion", n.kind, n."offset", n.due_at AS "dueAt",
+            n.scheduled_for AS "scheduledFor", n.recipients, n.subject, n.body, n.link
+       FROM notifications n LEFT JOIN commissions c ON c.id = n.commission_id
+      WHERE n.key = $1`,
     [key],
   );
   if (!row) return null;

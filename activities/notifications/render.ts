@@ -5,6 +5,7 @@ import {
   type MessageNotification,
   type Milestone,
   type NotificationRequest,
+  londonWhen,
 } from '@app/contracts';
 
 const WHAT: Record<Milestone, string> = {
@@ -23,8 +24,9 @@ export interface RenderedNotification {
   link: string;
 }
 
+/** London time as people write it: "5pm, Friday 15 January 2027". */
 function when(iso: string): string {
-  return new Date(iso).toUTCString().replace('GMT', 'UTC');
+  return londonWhen(iso);
 }
 
 /** Each message's subject and opening line, from the facts the workflow recorded with it. */
@@ -63,36 +65,63 @@ const MESSAGES: Record<MessageKind, (title: string, facts: Record<string, string
   ],
 };
 
-/** Says what happened or what is due, for which commission, and where to look. */
+/**
+ * Says what happened or what is due, for which commission, and where to act: the link opens the
+ * commission's web page (the pages send a signed-out reader to sign in and straight back), or the
+ * sign-off form for a panel member reminded to decide.
+ */
 export function render(n: NotificationRequest, publicBaseUrl: string): RenderedNotification {
-  const link = `${publicBaseUrl.replace(/\/$/, '')}/v1/commissions/${n.commissionId}`;
+  const link = linkFor(n, publicBaseUrl);
   const [subject, opening] = isMessage(n) ? renderMessage(n) : renderDeadline(n);
   const body = [
     opening,
     '',
     `Commission: ${n.commissionTitle} (${n.commissionId})`,
-    ...(isMessage(n) ? [] : [`Due: ${n.dueAt}`]),
-    `Details: ${link}`,
+    ...(isMessage(n) ? [] : [`Due: ${when(n.dueAt)}`]),
+    `Open it: ${link}`,
     '',
     `Reference: ${n.key}`,
   ].join('\n');
   return { subject, body, link };
 }
 
+/** The commission's web page, never the JSON API (docs/api.md: links in emails point at `/`). */
+export function linkFor(n: NotificationRequest, publicBaseUrl: string): string {
+  const page = `${publicBaseUrl.replace(/\/$/, '')}/commissions/${encodeURIComponent(n.commissionId)}`;
+  const toDecide = !isMessage(n) && n.milestone === 'sign-off' && n.kind === 'reminder';
+  return toDecide ? `${page}/sign-off` : page;
+}
+
 function renderMessage(n: MessageNotification): [string, string] {
   return MESSAGES[n.message](n.commissionTitle, n.facts);
 }
 
+/** "Alan Wood", "Alan Wood and Isabelle Trowler", "A, B and C". */
+function names(list: string[]): string {
+  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+}
+
 function renderDeadline(n: DeadlineNotification): [string, string] {
   const what = WHAT[n.milestone];
+  const version = n.specificationVersion;
   if (n.kind === 'escalation') {
+    const outstanding = n.outstanding?.length
+      ? ` Still to decide${version ? ` on version ${version}` : ''}: ${names(n.outstanding)}.`
+      : '';
     return [
       `[Overdue] ${what} was due ${when(n.dueAt)} — ${n.commissionTitle}`,
-      `${what} for "${n.commissionTitle}" was due on ${when(n.dueAt)} and has not been met.`,
+      `${what} for "${n.commissionTitle}" was due at ${when(n.dueAt)} and has not been met.${outstanding}`,
+    ];
+  }
+  if (n.milestone === 'sign-off') {
+    const ofVersion = version ? `version ${version} of the specification` : 'the specification';
+    return [
+      `[Reminder] Decide on ${ofVersion} by ${when(n.dueAt)} — ${n.commissionTitle}`,
+      `You have not yet decided on ${ofVersion} of "${n.commissionTitle}". Approve it or ask for changes by ${when(n.dueAt)}.`,
     ];
   }
   return [
     `[Reminder] ${what} is due ${when(n.dueAt)} — ${n.commissionTitle}`,
-    `${what} for "${n.commissionTitle}" is due on ${when(n.dueAt)}.`,
+    `${what} for "${n.commissionTitle}" is due at ${when(n.dueAt)}.`,
   ];
 }

@@ -112,9 +112,9 @@ describe('deadlines that remind and escalate by themselves', () => {
     expect(mails).toHaveLength(4);
     const first = mails.find((m) => m.notificationKey === calls[0].body.key)!;
     expect(first.to.sort()).toEqual(emails(calls[0]));
-    expect(first.subject).toMatch(/^\[Reminder\] Panel sign-off of the specification is due .* — Study: /);
-    expect(first.text).toContain(`Due: ${respondBy}`);
-    expect(first.text).toContain(`/v1/commissions/${id}`);
+    expect(first.subject).toMatch(/^\[Reminder\] Decide on version 1 of the specification by .* — Study: /);
+    expect(first.text).toMatch(/Due: \d{1,2}(:\d{2})?(am|pm), [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}\n/);
+    expect(first.text).toContain(`/commissions/${id}/sign-off`);
     const escalation = mails.find((m) => m.notificationKey === calls[2].body.key)!;
     expect(escalation.subject).toMatch(/^\[Overdue\]/);
 

@@ -246,9 +246,10 @@ describe('web pages in production', () => {
       JWT_SECRET: 'a-production-secret-value',
       JWT_ISSUER: 'https://login.example.gov.uk/realms/staff',
       JWT_AUDIENCE: 'commissioning',
-      BID_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
       PUBLIC_BASE_URL: 'https://commissioning.example.gov.uk',
       SESSION_SECRET: 's'.repeat(40),
+      // Production accepts sealed bids only under a key of its own (see the tender stage).
+      BID_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
       // Nothing listens here: discovery fails, and that must show an error page, not the picker.
       OIDC_ISSUER: 'https://127.0.0.1:1/realms/staff',
       OIDC_CLIENT_ID: 'commissioning',

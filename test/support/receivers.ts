@@ -69,6 +69,7 @@ export interface Mail {
   text: string;
   messageId: string;
   notificationKey: string;
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 export interface SmtpReceiver {
@@ -94,6 +95,11 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
             text: parsed.text ?? '',
             messageId: parsed.messageId ?? '',
             notificationKey: String(parsed.headers.get('x-notification-key') ?? ''),
+            attachments: parsed.attachments.map((a) => ({
+              filename: a.filename ?? '',
+              contentType: a.contentType,
+              content: a.content.toString('utf8'),
+            })),
           });
           callback();
         })

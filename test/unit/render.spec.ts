@@ -7,27 +7,63 @@ const base = {
   scheduledFor: '2030-01-10T09:00:00.000Z',
   recipients: [],
 };
+const site = 'https://commissioning.example.gov.uk/';
+const page = `https://commissioning.example.gov.uk/commissions/${base.commissionId}`;
+
+const signOff = (over: Partial<DeadlineNotification>): DeadlineNotification => ({
+  ...base,
+  key: 'k1',
+  milestone: 'sign-off',
+  deadlineVersion: 1,
+  kind: 'reminder',
+  offset: 'before:P1D',
+  dueAt: '2027-01-15T17:00:00.000Z',
+  ...over,
+});
 
 describe('rendering a notification', () => {
-  it('says what is due, when, and links to the commission', () => {
-    const n: DeadlineNotification = {
-      ...base,
-      key: 'k1',
-      milestone: 'sign-off',
-      deadlineVersion: 1,
-      kind: 'reminder',
-      offset: 'before:P1D',
-      dueAt: '2030-01-11T17:00:00.000Z',
-    };
-    const r = render(n, 'https://commissioning.example.gov.uk/');
+  it('tells a panel member which version they have not decided on, by when, and links to the sign-off form', () => {
+    const r = render(signOff({ specificationVersion: 3 }), site);
     expect(r.subject).toBe(
-      '[Reminder] Panel sign-off of the specification is due Fri, 11 Jan 2030 17:00:00 UTC — Study: improvement capacity',
+      '[Reminder] Decide on version 3 of the specification by 5pm, Friday 15 January 2027 — Study: improvement capacity',
     );
-    expect(r.link).toBe(`https://commissioning.example.gov.uk/v1/commissions/${base.commissionId}`);
+    expect(r.body).toContain(
+      'You have not yet decided on version 3 of the specification of "Study: improvement capacity"',
+    );
+    expect(r.body).toContain('Due: 5pm, Friday 15 January 2027');
+    expect(r.link).toBe(`${page}/sign-off`);
+    expect(r.body).toContain(`Open it: ${page}/sign-off`);
+    expect(r.body).not.toContain('/v1/');
     expect(r.body).toContain('Reference: k1');
   });
 
-  it('marks an escalation overdue', () => {
+  it('still says what is awaited for a request recorded before the version was carried', () => {
+    expect(render(signOff({}), site).subject).toMatch(/^\[Reminder\] Decide on the specification by 5pm, /);
+  });
+
+  it('writes summer times in London time (BST), without seconds', () => {
+    const r = render(signOff({ dueAt: '2027-06-30T09:30:45.000Z', specificationVersion: 1 }), site);
+    expect(r.body).toContain('Due: 10:30am, Wednesday 30 June 2027');
+  });
+
+  it('names the panel members still to decide in a sign-off escalation, linking to the commission page', () => {
+    const r = render(
+      signOff({
+        kind: 'escalation',
+        offset: 'overdue:0',
+        specificationVersion: 2,
+        outstanding: ['Alan Wood', 'Isabelle Trowler'],
+      }),
+      site,
+    );
+    expect(r.subject).toBe(
+      '[Overdue] Panel sign-off of the specification was due 5pm, Friday 15 January 2027 — Study: improvement capacity',
+    );
+    expect(r.body).toContain('Still to decide on version 2: Alan Wood and Isabelle Trowler.');
+    expect(r.link).toBe(page);
+  });
+
+  it('marks any other escalation overdue at midday or midnight as people write them', () => {
     const n: DeadlineNotification = {
       ...base,
       key: 'k2',
@@ -35,9 +71,14 @@ describe('rendering a notification', () => {
       deadlineVersion: 2,
       kind: 'escalation',
       offset: 'overdue:0',
-      dueAt: '2030-09-30T16:00:00.000Z',
+      dueAt: '2030-09-30T11:00:00.000Z',
     };
-    expect(render(n, 'http://x').subject).toMatch(/^\[Overdue\] The final report was due/);
+    const r = render(n, 'http://x');
+    expect(r.subject).toBe(
+      '[Overdue] The final report was due midday, Monday 30 September 2030 — Study: improvement capacity',
+    );
+    expect(r.body).not.toContain('Still to decide');
+    expect(r.link).toBe(`http://x/commissions/${base.commissionId}`);
   });
 
   it('renders a message from its facts, without a due date', () => {
@@ -52,5 +93,17 @@ describe('rendering a notification', () => {
     expect(r.subject).toBe('[Cancelled] Study: improvement capacity');
     expect(r.body).toContain('was cancelled by Olivia Officer: Priorities changed.');
     expect(r.body).not.toContain('Due:');
+    expect(r.link).toBe(`http://x/commissions/${base.commissionId}`);
+  });
+
+  it('writes the time a tender closed in London time', () => {
+    const n: MessageNotification = {
+      ...base,
+      topic: 'message',
+      key: 'k4',
+      message: 'tender-closed',
+      facts: { closedAt: '2027-03-01T00:00:00.000Z', bids: '2' },
+    };
+    expect(render(n, 'http://x').body).toContain('closed at midnight, Monday 1 March 2027 with 2 bid(s)');
   });
 });

@@ -236,5 +236,17 @@ function deadlineNotification(state: CommissionView, due: Due) {
     dueAt: deadline.dueAt,
     scheduledFor: due.at,
     recipients: recipientsFor(state, deadline, due.kind),
+    ...(deadline.milestone === 'sign-off' ? awaitingSignOff(state) : {}),
+  };
+}
+
+/** What a sign-off reminder names: the version under review and who has not decided on it. */
+function awaitingSignOff(state: CommissionView): { specificationVersion?: number; outstanding?: string[] } {
+  const round = state.signOff.current;
+  if (!round) return {};
+  const decided = new Set(round.decisions.map((d) => d.member.userId));
+  return {
+    specificationVersion: round.specificationVersion,
+    outstanding: state.panel.filter((m) => !decided.has(m.userId)).map((m) => m.name),
   };
 }

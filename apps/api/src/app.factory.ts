@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { answerClientErrorsWithProblems } from './http/client-errors';
 import { jsonBodyOptions } from './input/json-body';
 import { StorableInputPipe } from './input/storable-input.pipe';
+import { describeDocument } from './openapi/describe-document';
 import { validationPipe } from './problem/validation';
 import { serveWebAssets } from './web/web-assets';
 
@@ -36,14 +37,11 @@ export async function createApp(): Promise<INestApplication> {
   serveWebAssets(app);
   app.useGlobalPipes(new StorableInputPipe(), validationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Commissioning public studies')
-      .setDescription('Commission workflow API: see README and docs/api.md')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  const document = describeDocument(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder().setTitle('Commissioning public studies').setVersion('1').addBearerAuth().build(),
+    ),
   );
   SwaggerModule.setup('v1/docs', app, document, { jsonDocumentUrl: 'v1/openapi.json' });
   return app;

@@ -14,3 +14,4 @@ export {
   DEFAULT_CALENDAR_YEARS,
   loadCalendarSnapshot,
 } from './snapshot';
+export { deadlineCalendar, deadlineTitle, deadlineUid, type DeadlineEvent } from './deadline-events';

@@ -24,6 +24,10 @@ export interface DeadlineNotification extends NotificationBase {
   kind: NotificationKind;
   offset: string;
   dueAt: string;
+  /** Sign-off only: the specification version awaiting decisions (absent on older requests). */
+  specificationVersion?: number;
+  /** Who has still to act when it was sent: for sign-off, the panel members yet to decide. */
+  outstanding?: string[];
 }
 
 /**

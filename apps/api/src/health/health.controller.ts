@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import type { Response } from 'express';
@@ -39,6 +39,9 @@ export class HealthController {
   /** Temporal and Postgres are checked separately, so an operator sees which one is down. */
   @Public()
   @Get()
+  @ApiOperation({
+    summary: 'Whether Temporal and PostgreSQL answer: 200 when both do, 503 when either is down',
+  })
   async health(@Res({ passthrough: true }) res: Response) {
     const [temporal, postgres] = await Promise.all([
       check(() => this.client.workflowService.getSystemInfo({})),

@@ -1,6 +1,8 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { urlencoded } from 'express';
 import { TasksModule } from '../tasks/tasks.module';
+import { CalendarFeedController } from './calendar-feed/calendar-feed.controller';
+import { CalendarTokens } from './calendar-feed/calendar-token';
 import { CancelPageController } from './pages/cancel.page.controller';
 import { CommandRunner } from './pages/command-runner';
 import { CommissionAccess } from './pages/commission-access';
@@ -35,9 +37,10 @@ const FORM_LIMIT = '1mb';
 /** The web pages at / (GOV.UK Frontend, server-rendered): sign-in, My tasks, commissions, forms. */
 @Module({
   imports: [TasksModule],
-  controllers: PAGES,
+  controllers: [...PAGES, CalendarFeedController],
   providers: [
     webConfigProvider,
+    CalendarTokens,
     SessionStore,
     PageRenderer,
     OidcSignIn,

@@ -8,3 +8,4 @@ export * from './snapshot';
 export * from './standstill';
 export * from './tender-period';
 export * from './working-days';
+export * from './london-wording';

@@ -1,7 +1,9 @@
-import { Get, Req, Res } from '@nestjs/common';
+import { Get, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { Actor } from '@app/contracts';
 import { TasksService } from '../../tasks/tasks.service';
+import { CalendarTokens } from '../calendar-feed/calendar-token';
 import { ROLE_LABELS } from '../presenters/labels';
 import { taskListItems } from '../presenters/task-list';
 import { PageRenderer } from '../render/page-renderer';
@@ -15,6 +17,8 @@ export class TasksPageController {
   constructor(
     private readonly tasks: TasksService,
     private readonly pages: PageRenderer,
+    private readonly calendar: CalendarTokens,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -25,6 +29,7 @@ export class TasksPageController {
       currentNav: 'tasks',
       roles: actor.roles.map((r) => ROLE_LABELS[r]).join(', '),
       tasks: taskListItems(await this.tasks.tasksFor(actor, now), now),
+      calendarFeed: `${this.config.http.publicBaseUrl.replace(/\/$/, '')}/calendar/${this.calendar.tokenFor(actor.userId)}.ics`,
     });
   }
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { londonTimeOfDay as londonTime } from '@app/contracts';
 
 /** Every time on the pages is London time: the department and its panel work to it. */
 export const LONDON = 'Europe/London';
@@ -9,27 +10,12 @@ function inLondon(at: string | Date): DateTime {
   return dt.setZone(LONDON);
 }
 
-/**
- * The time of day as people write it (GOV.UK style): "5pm", "10:30am", "midday", "midnight".
- */
-export function londonTime(at: string | Date): string {
-  const t = inLondon(at);
-  if (t.hour === 12 && t.minute === 0) return 'midday';
-  if (t.hour === 0 && t.minute === 0) return 'midnight';
-  const hour = t.hour % 12 === 0 ? 12 : t.hour % 12;
-  const minutes = t.minute === 0 ? '' : `:${String(t.minute).padStart(2, '0')}`;
-  return `${hour}${minutes}${t.hour < 12 ? 'am' : 'pm'}`;
-}
-
-/** "Friday 15 January 2027". */
-export function londonDate(at: string | Date): string {
-  return inLondon(at).setLocale('en-GB').toFormat('cccc d LLLL yyyy');
-}
-
-/** "5pm, Friday 15 January 2027". */
-export function londonDateTime(at: string | Date): string {
-  return `${londonTime(at)}, ${londonDate(at)}`;
-}
+// One wording for the pages and the e-mails: the pure formatter lives in libs/contracts.
+export {
+  londonTimeOfDay as londonTime,
+  londonLongDate as londonDate,
+  londonWhen as londonDateTime,
+} from '@app/contracts';
 
 /**
  * How far a due date is from now, counted in London calendar days: "due today", "due tomorrow",

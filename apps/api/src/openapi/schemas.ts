@@ -1,0 +1,288 @@
+import { STAGES } from '@app/contracts';
+
+type Schema = Record<string, unknown>;
+
+const text = (description: string): Schema => ({ type: 'string', description });
+const instant = (description: string): Schema => ({ type: 'string', format: 'date-time', description });
+const list = (items: Schema, description?: string): Schema => ({ type: 'array', items, description });
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const object = (properties: Record<string, Schema>, required: string[] = []): Schema => ({
+  type: 'object',
+  properties,
+  required,
+  // Field names may grow (docs/api.md): clients must ignore what they do not know.
+  additionalProperties: true,
+});
+/** A sub-resource of one commission: the header every one starts with, then its own fields. */
+const ofCommission = (properties: Record<string, Schema>, required: string[]): Schema => ({
+  allOf: [ref('CommissionHeader'), object(properties, required)],
+});
+
+const actorRef = object({ userId: text('user id (token `sub`)'), name: text('display name') }, ['userId']);
+
+/** The response bodies of the API, as components the operations refer to. */
+export const RESPONSE_SCHEMAS: Record<string, Schema> = {
+  Problem: {
+    type: 'object',
+    description: 'RFC 9457 problem details: the body of every error (content type application/problem+json).',
+    properties: {
+      type: { type: 'string', format: 'uri', description: 'identifies the kind of problem' },
+      title: text('short, the same for every problem of this type'),
+      status: { type: 'integer', description: 'the HTTP status' },
+      detail: text('what went wrong this time, for a person to read'),
+      instance: text('the path that was asked for'),
+      stage: { type: 'string', enum: [...STAGES], description: '409: the stage the commission is in' },
+      errors: list(
+        object({ field: text('the field, dotted for nested ones'), message: text('why') }, [
+          'field',
+          'message',
+        ]),
+        '400: one entry per invalid field',
+      ),
+    },
+    required: ['type', 'title', 'status', 'detail'],
+    additionalProperties: true,
+  },
+  CommissionHeader: object(
+    {
+      commissionId: { type: 'string', format: 'uuid' },
+      stage: { type: 'string', enum: [...STAGES] },
+      version: { type: 'integer', description: 'grows with every change to the commission' },
+      allowedActions: list({ type: 'string' }, 'what the caller may do now'),
+    },
+    ['commissionId', 'stage', 'version', 'allowedActions'],
+  ),
+  Commission: object(
+    {
+      id: { type: 'string', format: 'uuid' },
+      title: text('the study'),
+      description: text('what is commissioned'),
+      programmeId: { type: 'string', nullable: true },
+      regime: { type: 'string', enum: ['PA2023', 'PCR2015', 'below-threshold'] },
+      stage: { type: 'string', enum: [...STAGES] },
+      version: { type: 'integer', description: 'grows with every change' },
+      allowedActions: list({ type: 'string' }, 'what the caller may do now'),
+      panel: list(object({ userId: text('user id'), name: text('name'), chair: { type: 'boolean' } })),
+      signOffRule: object({ mode: { type: 'string', enum: ['unanimous', 'quorum'] } }, ['mode']),
+      specification: object({
+        currentVersion: { type: 'integer', nullable: true },
+        versions: list(object({})),
+      }),
+      signOff: object({ current: object({}), tally: object({}) }),
+      milestones: object({
+        interimReportDueAt: instant('interim report due'),
+        finalReportDueAt: instant('final report due'),
+      }),
+      deadlines: list(
+        object({ milestone: text('which due date'), dueAt: instant('when'), version: { type: 'integer' } }),
+      ),
+      tender: object({}),
+      cancellation: object({ reason: text('why'), by: actorRef, at: instant('when') }),
+    },
+    ['id', 'stage', 'version', 'allowedActions'],
+  ),
+  CommissionList: object(
+    {
+      items: list(
+        object(
+          {
+            id: { type: 'string', format: 'uuid' },
+            title: text('the study'),
+            stage: { type: 'string', enum: [...STAGES] },
+            programmeId: { type: 'string', nullable: true },
+            nextDueAt: { type: 'string', format: 'date-time', nullable: true },
+          },
+          ['id', 'title', 'stage'],
+        ),
+      ),
+      nextCursor: {
+        type: 'string',
+        nullable: true,
+        description: 'pass as `cursor` for the next page; null on the last',
+      },
+    },
+    ['items', 'nextCursor'],
+  ),
+  History: ofCommission(
+    {
+      events: list(
+        object(
+          {
+            seq: { type: 'integer' },
+            at: instant('when'),
+            actor: actorRef,
+            action: text('what was done'),
+            fromStage: { type: 'string', nullable: true },
+            toStage: { type: 'string', nullable: true },
+            detail: object({}),
+          },
+          ['seq', 'at', 'actor', 'action'],
+        ),
+        'append-only, oldest first',
+      ),
+    },
+    ['events'],
+  ),
+  Reminders: ofCommission(
+    {
+      deadlines: list(
+        object({
+          milestone: text('which due date'),
+          dueAt: instant('when'),
+          version: { type: 'integer' },
+          open: { type: 'boolean' },
+          closedReason: { type: 'string', nullable: true, enum: ['met', 'cancelled', null] },
+          nextReminderAt: { type: 'string', format: 'date-time', nullable: true },
+        }),
+      ),
+      notifications: list(
+        object({
+          key: text('outbox key'),
+          milestone: text('which due date'),
+          kind: text('reminder, escalation or message'),
+          recipients: list(object({ userId: text('user id'), name: text('name'), email: text('address') })),
+          status: text('pending, sent or failed'),
+          deliveries: list(
+            object({
+              channel: text('email, webhook or log'),
+              status: text('pending, sent or failed'),
+              attempts: { type: 'integer' },
+            }),
+          ),
+        }),
+      ),
+    },
+    ['deadlines', 'notifications'],
+  ),
+  SpecificationVersion: ofCommission(
+    {
+      version: { type: 'integer' },
+      contentHash: text('SHA-256 of the content'),
+      author: actorRef,
+      createdAt: instant('when this version was made'),
+      content: text('markdown'),
+    },
+    ['version', 'content'],
+  ),
+  SpecificationVersions: ofCommission(
+    {
+      versions: list(
+        object({
+          version: { type: 'integer' },
+          contentHash: text('SHA-256'),
+          author: actorRef,
+          createdAt: instant('made'),
+        }),
+      ),
+    },
+    ['versions'],
+  ),
+  Clarifications: ofCommission(
+    {
+      clarifications: list(
+        object({
+          id: { type: 'string', format: 'uuid' },
+          question: text('as asked'),
+          answer: { type: 'string', nullable: true },
+          askedAt: instant('asked'),
+        }),
+        'the asker is never named to other suppliers',
+      ),
+    },
+    ['clarifications'],
+  ),
+  ClarificationAsked: ofCommission(
+    { clarification: object({ id: { type: 'string', format: 'uuid' }, question: text('as asked') }) },
+    ['clarification'],
+  ),
+  Bids: ofCommission(
+    {
+      sealed: { type: 'boolean', description: 'true until the tender closes: contents are not shown' },
+      count: { type: 'integer', description: 'current bids (not shown to suppliers)' },
+      bids: list(
+        object({
+          bidId: { type: 'string', format: 'uuid' },
+          submittedAt: instant('received'),
+          contentHash: text('SHA-256 receipt'),
+          status: text('current or replaced'),
+        }),
+      ),
+    },
+    ['sealed', 'bids'],
+  ),
+  BidReceipt: ofCommission(
+    {
+      receipt: object(
+        {
+          bidId: { type: 'string', format: 'uuid' },
+          submittedAt: instant('received'),
+          contentHash: text('SHA-256 of the sealed content'),
+        },
+        ['bidId'],
+      ),
+    },
+    ['receipt'],
+  ),
+  Tasks: object(
+    {
+      items: list(
+        object(
+          {
+            kind: text('decide, answer, score, review, …'),
+            commissionId: { type: 'string', format: 'uuid' },
+            commissionTitle: text('the study'),
+            dueAt: { type: 'string', format: 'date-time', nullable: true },
+            url: { type: 'string', format: 'uri', description: 'the web page to act on it' },
+          },
+          ['kind', 'commissionId'],
+        ),
+        'most urgent first',
+      ),
+    },
+    ['items'],
+  ),
+  Health: object(
+    {
+      status: { type: 'string', enum: ['up', 'down'] },
+      checks: object({
+        temporal: object({ status: { type: 'string', enum: ['up', 'down'] } }),
+        postgres: object({ status: { type: 'string', enum: ['up', 'down'] } }),
+      }),
+    },
+    ['status'],
+  ),
+  WorkingDays: object(
+    {
+      regime: text('PA2023, PCR2015 or below-threshold'),
+      from: { type: 'string', format: 'date' },
+      to: { type: 'string', format: 'date' },
+      workingDayCount: { type: 'integer' },
+      workingDays: list({ type: 'string', format: 'date' }),
+      skipped: list(
+        object({
+          date: { type: 'string', format: 'date' },
+          why: text('weekend, or the holiday and its UK division'),
+        }),
+      ),
+      rule: text('the law applied'),
+      calendarVersion: text('the bank holiday data used'),
+    },
+    ['workingDays', 'skipped', 'rule'],
+  ),
+  Standstill: object(
+    {
+      lastDay: { type: 'string', format: 'date' },
+      endsAt: instant('when standstill ends'),
+      skipped: list(object({ date: { type: 'string', format: 'date' }, why: text('why not a working day') })),
+    },
+    ['lastDay', 'endsAt'],
+  ),
+  TenderPeriod: object(
+    {
+      earliestClosesAt: instant('the earliest lawful closing time'),
+      rule: text('the law applied'),
+      publishedAt: instant('as given'),
+    },
+    ['publishedAt'],
+  ),
+};
