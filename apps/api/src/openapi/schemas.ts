@@ -210,6 +210,27 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     },
     ['sealed', 'bids'],
   ),
+  Evaluation: ofCommission(
+    {
+      evaluation: object({
+        bids: list(
+          object({
+            bidId: { type: 'string', format: 'uuid' },
+            total: { type: 'number', description: 'weighted total, 0–100' },
+            rank: { type: 'integer' },
+          }),
+          'each opened bid with its per-criterion means, weighted total and rank',
+        ),
+        outstanding: list(object({}), 'who still has to score which bid'),
+        complete: { type: 'boolean' },
+      }),
+    },
+    ['evaluation'],
+  ),
+  ChallengeRecorded: ofCommission(
+    { challenge: object({ id: { type: 'string', format: 'uuid' }, reason: text('as recorded') }) },
+    ['challenge'],
+  ),
   BidReceipt: ofCommission(
     {
       receipt: object(
