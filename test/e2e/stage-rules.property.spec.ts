@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ACTIONS, type Action, type Stage } from '@app/contracts';
 import { CommissionFactory, inOneHour } from '../support/factories';
-import { people, type TestUser } from '../support/people';
+import { ACTING_CAST, people, type TestUser } from '../support/people';
 import { startWorld, type World } from '../support/world';
 
 /** Every transition the stage rules allow for the actions built so far. */
@@ -20,17 +20,7 @@ const LEGAL: ReadonlySet<string> = new Set([
   'tendering>cancelled',
 ]);
 
-const cast = [
-  people.officer,
-  people.otherOfficer,
-  people.chair,
-  people.wood,
-  people.trowler,
-  people.outsider,
-  people.supplier,
-  people.rival,
-  people.observer,
-];
+const cast = ACTING_CAST;
 
 type Step = { action: Action; who: TestUser; approve: boolean; versionDelta: number; text: number };
 

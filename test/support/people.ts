@@ -19,6 +19,19 @@ export const people = {
   admin: CAST.admin,
 };
 
+/** Who acts in the stage-rules property tests: members, strangers, suppliers and an observer. */
+export const ACTING_CAST = [
+  people.officer,
+  people.otherOfficer,
+  people.chair,
+  people.wood,
+  people.trowler,
+  people.outsider,
+  people.supplier,
+  people.rival,
+  people.observer,
+];
+
 export function tokenFor(u: TestUser): string {
   return mintToken(loadConfig().auth.secret!, {
     sub: u.userId,

@@ -13,7 +13,8 @@ import { initialState } from '../../workflows/commission/initial-state';
 import { applyDeadlineChanges, openReportDeadlines } from '../../workflows/commission/kernel/deadline-book';
 import { actorRefusal } from '../../workflows/commission/kernel/refusal';
 import { COMMANDS, ON_DUE } from '../../workflows/commission/stages';
-import { newCommission, people } from './fixtures';
+import { ACTING_CAST } from '../support/people';
+import { newCommission } from './fixtures';
 
 /**
  * The stage rules over the pure stage modules: thousands of random command sequences by random
@@ -21,17 +22,7 @@ import { newCommission, people } from './fixtures';
  * transitions run. Every accepted change must be a move the lifecycle table allows, and no rule
  * of ACTION_RULES may be bypassed.
  */
-const CAST: Actor[] = [
-  people.officer,
-  people.otherOfficer,
-  people.chair,
-  people.wood,
-  people.trowler,
-  people.outsider,
-  people.supplier,
-  people.rival,
-  people.observer,
-];
+const CAST: Actor[] = ACTING_CAST;
 const QUESTIONS = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
 const BIDS = ['00000000-0000-4000-8000-000000000101', '00000000-0000-4000-8000-000000000102'];
 const CHALLENGES = ['00000000-0000-4000-8000-000000000201', '00000000-0000-4000-8000-000000000202'];

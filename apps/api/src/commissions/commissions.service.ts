@@ -206,7 +206,8 @@ export class CommissionsService {
   private async goneProblem(id: string, actor: Actor, updateName: string): Promise<ProblemException> {
     const record = await this.readModel.find(id);
     if (!record) return this.notFound(id);
-    const view = await this.view(id).catch(() => null);
+    // The row just read holds the view; only a commission from before views were kept asks again.
+    const view = record.view ?? (await this.view(id).catch(() => null));
     const refusal = endedCommissionRefusal(record.stage, view, actor, updateName);
     if (refusal.getStatus() === 409 && !isFinal(record.stage as CommissionView['stage'])) {
       // Ended outside any final stage: an operator terminated it (termination runs no code).
