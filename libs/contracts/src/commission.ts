@@ -10,6 +10,7 @@ import type {
   Tender,
 } from './tender/tender';
 import type { AwardDecision, AwardNotice, Challenge, ContractRecord, EvaluationState } from './award/award';
+import type { GateMet } from './dependency/gates';
 
 /** The procurement regimes (see calendar/regimes.ts for each one's rules). */
 /** The procurement regimes, with their rules as data in ./calendar/regimes.ts. */
@@ -166,4 +167,9 @@ export interface CommissionView {
   award?: AwardDecision | null;
   challenges?: Challenge[];
   contract?: ContractRecord | null;
+  /**
+   * The gates this commission has met, written by the delivery stage when a report is accepted;
+   * the dependency stage signals each registered dependent when its gate appears here.
+   */
+  gatesMet?: Partial<Record<DependencyGate, GateMet>>;
 }

@@ -22,3 +22,4 @@ export * from './text';
 export * from './tender';
 export * from './command-updates';
 export * from './award';
+export * from './dependency';
