@@ -3,6 +3,7 @@ import type { Projection } from '@app/contracts';
 import type { Logger } from '@app/logging';
 import { Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
+import { standingOf } from './dependency/standing';
 import { createNotificationActivities } from './notifications/notification-activities';
 import { projectOrQuarantine } from './projection/quarantine';
 
@@ -16,6 +17,10 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createNotificationActivities(deps),
+    /** Where a commission stands, for a dependent that could not register with it (it has ended). */
+    async commissionStanding(commissionId: string) {
+      return standingOf(deps.dataSource, commissionId);
+    },
     async projectCommissionEvent(p: Projection): Promise<void> {
       const info = Context.current().info;
       const written = await projectOrQuarantine(

@@ -59,6 +59,14 @@ const MESSAGES: Record<MessageKind, (title: string, facts: Record<string, string
     `[Contract] ${title}: the contract has been entered into`,
     `The standstill for "${title}" has ended and the contract has been entered into with ${f.winner ?? 'the successful bidder'} from ${f.startDate ? when(f.startDate) : 'today'}.`,
   ],
+  'dependency-met': (title, f) => [
+    `[Dependency met] ${title}: its tender may be published`,
+    `${f.upstream ?? 'The commission it depends on'}'s ${f.gate ?? 'gate is met'} (report ${f.reportId ?? ''}, version ${f.reportVersion ?? ''}, accepted ${f.metAt ? when(f.metAt) : ''}). "${title}" no longer waits on it: its tender may be published, and the accepted report is linked to it as an input.`,
+  ],
+  'dependency-never-to-be-met': (title, f) => [
+    `[Dependency never to be met] ${title}`,
+    `"${title}" waits until ${f.upstream ?? 'the commission it depends on'}'s ${f.gate ?? 'gate is met'}, which will now never happen: ${f.reason ?? 'it ended'}. An officer may drop the dependency, with a reason, so that the tender can be published.`,
+  ],
   'tender-closed-bid-receipt': (title, f) => [
     `[Receipt] The tender for ${title} has closed`,
     `The tender for "${title}" closed at ${f.closedAt ? when(f.closedAt) : 'its closing time'}. Your bid ${f.bidId ?? ''} (submitted ${f.submittedAt ? when(f.submittedAt) : ''}, content hash ${f.contentHash ?? ''}) was received and is now with the panel.`,

@@ -99,6 +99,8 @@ function attempt(c: Driven, who: TestUser, action: Action, view: CommissionBody)
       return as.post('/contract/notice', {});
     case 'lift-challenge':
       return as.post('/challenges/00000000-0000-4000-8000-000000000003/lift', { reason: 'Matrix: settled.' });
+    case 'drop-dependency':
+      return as.post('/dependency/drop', { reason: 'Matrix: no longer needed.' });
   }
 }
 

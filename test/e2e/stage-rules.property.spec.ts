@@ -96,6 +96,8 @@ describe('random actions by random roles (property)', () => {
         });
       case 'publish-contract-notice':
         return caller.post(`${base}/contract/notice`, {});
+      case 'drop-dependency':
+        return caller.post(`${base}/dependency/drop`, { reason: 'property test' });
       default:
         throw new Error(`no request for ${s.action}`);
     }

@@ -133,6 +133,8 @@ function argument(action: Action, actor: Actor, s: CommissionView, now: number, 
       return { actor, challengeId: CHALLENGES[pick % 2], reason: `claim ${text}` };
     case 'publish-contract-notice':
       return { actor };
+    case 'drop-dependency':
+      return { actor, reason: `dropped ${text}` };
     case 'lift-challenge':
       return { actor, challengeId: CHALLENGES[pick % 2], reason: `lifted ${text}` };
   }

@@ -27,6 +27,7 @@ import { initialState } from './initial-state';
 import type { Change } from './kernel/change';
 import { applyDeadlineChanges, openReportDeadlines } from './kernel/deadline-book';
 import type { Due } from './kernel/deadlines';
+import { DependencyGates } from './kernel/dependency-gates';
 import { Dispatcher } from './kernel/dispatcher';
 import { Ledger } from './kernel/ledger';
 import { OPERATOR, operatorCancel } from './kernel/operator-cancel';
@@ -39,7 +40,7 @@ import { COMMANDS, ON_DUE } from './stages';
 export type CommissionWorkflowInput =
   { kind: 'open'; commission: NewCommission } | { kind: 'resume'; state: CommissionView };
 
-const { projectCommissionEvent, recordNotification, abandonNotification } =
+const { projectCommissionEvent, recordNotification, abandonNotification, commissionStanding } =
   proxyActivities<CommissionActivities>({
     startToCloseTimeout: '15 seconds',
     // The read model and the outbox must catch up whatever the database does: no attempt limit.
@@ -76,6 +77,10 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
   const search = patched('search-attributes') ? new SearchAttributes(state) : null;
   const dispatcher = new Dispatcher({ recordNotification, deliverNotification, abandonNotification });
   if (tracksDeadlines && !state.deadlines) openReportDeadlines(state, Date.now());
+  // Commissions opened before dependency gates neither register nor tell dependents.
+  const gates = patched('dependency-gates')
+    ? new DependencyGates(state, record, nowIso, commissionStanding)
+    : null;
 
   /** Records a change: its deadlines, the audit event and projection, its messages. */
   function record(
@@ -103,6 +108,8 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
       );
     }
     search?.sync();
+    // A dependent whose gate this change met (or made impossible) is told, once.
+    gates?.afterChange(at);
     return recorded;
   }
 
@@ -164,6 +171,8 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
     search?.sync();
   }
 
+  gates?.listen();
+  if (input.kind === 'open') void gates?.register().catch(unlessCancelled);
   setHandler(CommissionStateQuery, () => state);
   setHandler(ProjectedUpdate, async () => {
     await ledger.projected(state.version);
@@ -188,14 +197,18 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
     void scheduler.run().catch(unlessCancelled);
     void dispatcher.run().catch(unlessCancelled);
   }
+  void gates?.run().catch(unlessCancelled);
+  const gatesQuiet = () => gates?.quiet ?? true;
 
   // Handlers may be waiting on projection, so the loop keeps draining until they have all answered.
   const winding = () => isFinal(state.stage) || workflowInfo().continueAsNewSuggested;
   try {
     for (;;) {
-      await condition(() => ledger.pending || (winding() && allHandlersFinished() && dispatcher.quiet));
+      await condition(
+        () => ledger.pending || (winding() && allHandlersFinished() && dispatcher.quiet && gatesQuiet()),
+      );
       await ledger.drain(projectCommissionEvent);
-      if (ledger.pending || !allHandlersFinished() || !dispatcher.quiet) continue;
+      if (ledger.pending || !allHandlersFinished() || !dispatcher.quiet || !gatesQuiet()) continue;
       if (isFinal(state.stage)) return state;
       if (workflowInfo().continueAsNewSuggested) {
         log.info('continuing as new', { version: state.version });
@@ -213,6 +226,7 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
       // Recording reaches a final stage, which closes every deadline.
       if (change) record(OPERATOR, fromStage, change, at);
       await ledger.drain(projectCommissionEvent);
+      await gates?.flush();
       log.warn('cancelled from Temporal by an operator', { fromStage });
       return state;
     });

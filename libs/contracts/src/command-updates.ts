@@ -23,6 +23,7 @@ import {
   RecordChallengeUpdate,
   ScoreBidUpdate,
 } from './award/messages';
+import { DropDependencyUpdate } from './dependency/messages';
 
 /**
  * The Update each action is sent as. Complete by construction (a new action without its Update
@@ -46,6 +47,7 @@ export const UPDATE_OF_ACTION: Readonly<Record<Action, UpdateDefinition<Commissi
   'record-challenge': RecordChallengeUpdate,
   'lift-challenge': LiftChallengeUpdate,
   'publish-contract-notice': PublishContractNoticeUpdate,
+  'drop-dependency': DropDependencyUpdate,
 };
 
 export function actionOfUpdate(updateName: string): Action | undefined {

@@ -11,6 +11,7 @@ import type {
 } from './tender/tender';
 import type { AwardDecision, AwardNotice, Challenge, ContractRecord, EvaluationState } from './award/award';
 import type { GateMet } from './dependency/gates';
+import type { DependentRecord } from './dependency/dependents';
 
 /** The procurement regimes (see calendar/regimes.ts for each one's rules). */
 /** The procurement regimes, with their rules as data in ./calendar/regimes.ts. */
@@ -172,4 +173,6 @@ export interface CommissionView {
    * the dependency stage signals each registered dependent when its gate appears here.
    */
   gatesMet?: Partial<Record<DependencyGate, GateMet>>;
+  /** Commissions that depend on a gate of this one, and what each has been told (at most STATE_LIMITS.dependents). */
+  dependents?: DependentRecord[];
 }

@@ -17,6 +17,7 @@ export const REFUSAL_CODES = {
   'invalid-input': { status: 400, title: 'Invalid request' },
   'period-too-short': { status: 409, title: 'The period is shorter than the law allows' },
   'dependency-unmet': { status: 409, title: 'A dependency of this commission is not met yet' },
+  'no-dependency': { status: 409, title: 'This commission has no dependency to drop' },
   'tender-closed': { status: 409, title: 'The tender has closed' },
   'clarifications-closed': { status: 409, title: 'The clarification period has closed' },
   'already-answered': { status: 409, title: 'The question has already been answered' },

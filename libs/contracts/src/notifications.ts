@@ -43,6 +43,8 @@ export const MESSAGE_KINDS = [
   'assessment-summary',
   'contract-entered',
   'contract-entered-unsuccessful',
+  'dependency-met',
+  'dependency-never-to-be-met',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -92,7 +92,7 @@ export const PART_FIELDS = {
   signOff: ['signOff'],
   conflicts: ['conflicts'],
   deadlines: ['deadlines', 'deadlineMoves', 'reminderPolicy'],
-  dependency: ['dependsOn', 'dependency'],
+  dependency: ['dependsOn', 'dependency', 'gatesMet', 'dependents'],
   cancellation: ['cancellation'],
   tender: ['tender', 'pastTenders', 'notices'],
   clarifications: ['clarifications'],

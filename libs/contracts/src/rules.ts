@@ -24,6 +24,7 @@ export const ACTIONS = [
   'record-challenge',
   'lift-challenge',
   'publish-contract-notice',
+  'drop-dependency',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -57,6 +58,8 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
   'record-challenge': { stages: ['standstill'], who: ['officer'] },
   'lift-challenge': { stages: ['standstill'], who: ['officer'] },
   'publish-contract-notice': { stages: ['in-delivery'], who: ['officer'] },
+  // Before the tender, whatever the gate's status: the dependency only ever holds the tender back.
+  'drop-dependency': { stages: ['drafting', 'panel-review', 'signed-off'], who: ['officer'] },
 };
 
 export interface Membership {

@@ -20,6 +20,8 @@ export const STATE_LIMITS = {
    * sign-off record and the audit history).
    */
   commentExcerpt: 500,
+  /** Commissions registered as depending on this one's gates. */
+  dependents: 20,
   /** Update ids remembered for deduplication across runs. */
   rememberedUpdates: 100,
 } as const;

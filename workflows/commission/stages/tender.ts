@@ -45,12 +45,16 @@ export function checkPublishTender(
 ): CommandRefusal | null {
   const r = ruleRefusal('publish-tender', s, cmd.actor);
   if (r) return r;
-  if (s.dependsOn && s.dependency?.status !== 'met') {
+  const gate = s.dependency;
+  if (s.dependsOn && gate?.status !== 'met' && gate?.status !== 'dropped') {
+    const never = gate?.status === 'never-to-be-met';
     return refusal(
       s,
       'dependency-unmet',
-      `this commission depends on ${s.dependsOn.gate} of commission ${s.dependsOn.commissionId}, which has not happened yet; the tender cannot be published until it has`,
-      { dependsOn: s.dependsOn.commissionId, gate: s.dependsOn.gate },
+      never
+        ? `this commission depends on ${s.dependsOn.gate} of commission ${s.dependsOn.commissionId}, which will never happen (${gate?.reason ?? 'it ended'}); an officer may drop the dependency with a reason`
+        : `this commission depends on ${s.dependsOn.gate} of commission ${s.dependsOn.commissionId}, which has not happened yet; the tender cannot be published until it has`,
+      { dependsOn: s.dependsOn.commissionId, gate: s.dependsOn.gate, gateStatus: gate?.status ?? 'waiting' },
     );
   }
   const closesAt = Date.parse(cmd.closesAt);

@@ -31,6 +31,8 @@ export interface DependencyGateChanged {
   report: GateMet | null;
   /** Why it will never be met (the cancellation's reason); null when met. */
   reason: string | null;
+  /** The other commission's title, for the message its officers get (absent from older signals). */
+  upstreamTitle?: string;
 }
 
 export const DependentRegisteredSignal = defineSignal<[DependentRegistered]>('DependentRegistered');

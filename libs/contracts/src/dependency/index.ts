@@ -1,1 +1,5 @@
 export * from './gates';
+export * from './dependents';
+export * from './commands';
+export * from './messages';
+export * from './cycles';

@@ -106,12 +106,31 @@ export interface BidReceipt {
   supersedes: string | null;
 }
 
-/** A commission's dependency gate: until it is met the tender cannot be published. */
+/** Where a dependency gate stands: `dropped` by an officer with a reason, so it no longer holds. */
+export const DEPENDENCY_GATE_STATUSES = ['waiting', 'met', 'never-to-be-met', 'dropped'] as const;
+export type DependencyGateStatus = (typeof DEPENDENCY_GATE_STATUSES)[number];
+
+/** The accepted report of the other commission that met the gate: an input to this commission. */
+export interface InputDocument {
+  commissionId: string;
+  reportId: string;
+  version: number;
+}
+
+/** A commission's dependency gate: until it is met (or dropped) the tender cannot be published. */
 export interface DependencyGateState {
   commissionId: string;
   gate: string;
-  status: 'waiting' | 'met';
+  status: DependencyGateStatus;
   metAt: string | null;
+  /* Optional: gates recorded before the dependency stage existed have none of these. */
+  /** Set when met: the accepted report, linked as an input document. */
+  input?: InputDocument | null;
+  /** When it became never-to-be-met, and why (the other commission's cancellation reason). */
+  neverAt?: string | null;
+  reason?: string | null;
+  /** An officer dropped the dependency: who, when and why. */
+  dropped?: { by: ActorRef; reason: string; at: string } | null;
 }
 
 /** How the regime was chosen: derived from the value and the date, or chosen (and justified). */

@@ -57,6 +57,7 @@ export const ACTION_LINKS: Record<Action, { text: string; path: string } | null>
   'record-challenge': null,
   'lift-challenge': null,
   'publish-contract-notice': null,
+  'drop-dependency': null,
 };
 
 /** "Alan Wood", "Alan Wood and Isabelle Trowler", "A, B and C". */
