@@ -9,6 +9,7 @@ import { CommissionController } from './commission/commission.controller';
 import { CommissionReadModel } from './commission-read-model';
 import { CommissionsService } from './commissions.service';
 import { DeadlinesController } from './deadlines/deadlines.controller';
+import { DependencyController } from './dependency/dependency.controller';
 import { EvaluationController } from './evaluation/evaluation.controller';
 import { HistoryController } from './history/history.controller';
 import { RemindersReadModel } from './reminders-read-model';
@@ -40,6 +41,7 @@ function bidMasterKey(config: AppConfig): Buffer {
     BidsController,
     EvaluationController,
     AwardController,
+    DependencyController,
   ],
   providers: [
     CommissionsService,

@@ -8,6 +8,7 @@ import {
   DEFAULT_REMINDER_POLICY,
   ProjectedUpdate,
   actorRef,
+  closesCycle,
   isFinal,
   commissionWorkflowId,
   officersOnPanel,
@@ -95,9 +96,7 @@ export class CommissionsService {
     }
     const reminderPolicy = dto.reminderPolicy ?? DEFAULT_REMINDER_POLICY;
     problems.push(...reminderPolicyProblems(reminderPolicy, reminderFloorFor(this.config.env)));
-    if (dto.dependsOn && !(await this.readModel.find(dto.dependsOn.commissionId))) {
-      problems.push({ field: 'dependsOn.commissionId', message: 'no commission with this id' });
-    }
+    if (dto.dependsOn) problems.push(...(await this.dependencyProblems(id, dto.dependsOn.commissionId)));
     const regime = decideRegime(dto.regime, dto.estimatedValue, dto.regimeJustification, new Date());
     problems.push(...regime.problems);
     if (!actor.email) {
@@ -139,6 +138,24 @@ export class CommissionsService {
       dependsOn: dto.dependsOn ?? null,
       createdBy: actorRef(actor),
     };
+  }
+
+  /**
+   * The commission depended on must exist, and depending on it must not close a cycle. A new
+   * commission has no dependents yet, so only a retried create (the same key derives the same id)
+   * or a corrupt chain could close one; the walk over the read model costs a few reads per level.
+   */
+  private async dependencyProblems(id: string, upstreamId: string) {
+    if (!UUID.test(upstreamId) || !(await this.readModel.find(upstreamId))) {
+      return [{ field: 'dependsOn.commissionId', message: 'no commission with this id' }];
+    }
+    const cycle = await closesCycle(id, upstreamId, async (at) => {
+      if (at === id) return null;
+      return (await this.readModel.find(at))?.view?.dependsOn?.commissionId ?? null;
+    });
+    return cycle
+      ? [{ field: 'dependsOn.commissionId', message: `a dependency cycle: ${cycle.join(' → ')}` }]
+      : [];
   }
 
   /**

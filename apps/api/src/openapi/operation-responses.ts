@@ -32,6 +32,7 @@ export const OPERATION_RESPONSES: Record<string, string> = {
   'post /v1/commissions/{id}/challenges': 'ChallengeRecorded',
   'post /v1/commissions/{id}/challenges/{cid}/lift': 'Commission',
   'post /v1/commissions/{id}/contract/notice': 'Commission',
+  'post /v1/commissions/{id}/dependency/drop': 'Commission',
   'get /v1/calendar/working-days': 'WorkingDays',
   'get /v1/calendar/standstill': 'Standstill',
   'get /v1/calendar/tender-period': 'TenderPeriod',

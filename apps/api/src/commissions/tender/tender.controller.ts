@@ -14,7 +14,9 @@ import { CALENDAR_SNAPSHOT } from '../../calendar/calendar.snapshot';
 import { ProblemException } from '../../problem/problem.exception';
 import { CommandEndpoint } from '../command-endpoint.decorator';
 import { present } from '../commission-presenter';
+import { CommissionReadModel } from '../commission-read-model';
 import { CommissionsService } from '../commissions.service';
+import { withUpstreamStanding } from '../dependency/dependency-refusal';
 import { PublishTenderDto, ReopenDto } from './tender.dto';
 
 /** Publishing the tender (with its notice), and reopening an unsuccessful one for re-drafting. */
@@ -24,6 +26,7 @@ import { PublishTenderDto, ReopenDto } from './tender.dto';
 export class TenderController {
   constructor(
     private readonly commissions: CommissionsService,
+    private readonly readModel: CommissionReadModel,
     @Inject(CALENDAR_SNAPSHOT) private readonly calendar: CalendarSnapshot,
   ) {}
 
@@ -49,7 +52,10 @@ export class TenderController {
         : null,
       period: this.period(view.regime, dto.shortenedPeriod?.ground ?? null),
     };
-    return present(await this.commissions.command(id, PublishTenderUpdate, cmd, key), actor);
+    const published = await withUpstreamStanding(this.readModel, () =>
+      this.commissions.command(id, PublishTenderUpdate, cmd, key),
+    );
+    return present(published, actor);
   }
 
   @CommandEndpoint('reopen', 'Reopen an unsuccessful tender for re-drafting (unsuccessful → drafting)', [
