@@ -11,6 +11,7 @@ import { TemporalModule } from '@app/temporal';
 import { AuthGuard } from './auth/auth.guard';
 import { CalendarModule } from './calendar/calendar.module';
 import { CommissionsModule } from './commissions/commissions.module';
+import { ProgrammesModule } from './programmes/programmes.module';
 import { HealthController } from './health/health.controller';
 import { rateLimitOptions } from './http/rate-limit';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -60,6 +61,7 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
     ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: rateLimitOptions }),
     TemporalModule,
     CommissionsModule,
+    ProgrammesModule,
     CalendarModule,
     TasksModule,
     WebModule,

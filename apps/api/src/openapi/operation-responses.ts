@@ -37,4 +37,7 @@ export const OPERATION_RESPONSES: Record<string, string> = {
   'get /v1/calendar/standstill': 'Standstill',
   'get /v1/calendar/tender-period': 'TenderPeriod',
   'get /v1/me/tasks': 'Tasks',
+  'post /v1/programmes': 'Programme',
+  'get /v1/programmes': 'Programmes',
+  'get /v1/programmes/{id}': 'Programme',
 };

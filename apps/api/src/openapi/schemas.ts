@@ -306,4 +306,74 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     },
     ['publishedAt'],
   ),
+  ProgrammeSummary: object(
+    {
+      id: text('the slug commissions join with (`programmeId`)'),
+      name: text('the programme'),
+      description: text('what it groups'),
+      createdBy: actorRef,
+      createdAt: instant('when it was created'),
+    },
+    ['id', 'name'],
+  ),
+  Programmes: object({ items: list(ref('ProgrammeSummary')) }, ['items']),
+  Programme: {
+    allOf: [
+      ref('ProgrammeSummary'),
+      object(
+        {
+          commissions: list(
+            object(
+              {
+                id: { type: 'string', format: 'uuid' },
+                title: text('the study'),
+                stage: { type: 'string', enum: [...STAGES] },
+                version: { type: 'integer' },
+                nextDue: {
+                  type: 'object',
+                  nullable: true,
+                  description: 'the earliest open deadline',
+                  properties: { milestone: text('what is due'), dueAt: instant('when') },
+                },
+              },
+              ['id', 'title', 'stage'],
+            ),
+            'the commissions of the programme the caller may see',
+          ),
+          graph: object(
+            {
+              nodes: list(object({ id: text('commission id'), title: text('study'), stage: text('stage') })),
+              edges: list(
+                object(
+                  {
+                    from: text('the commission depended on'),
+                    to: text('the dependent commission'),
+                    gate: text('interim-report-accepted or final-report-accepted'),
+                    status: { type: 'string', enum: ['waiting', 'met', 'never-to-be-met', 'dropped'] },
+                    inProgramme: { type: 'boolean' },
+                  },
+                  ['from', 'to', 'gate', 'status'],
+                ),
+              ),
+            },
+            ['nodes', 'edges'],
+          ),
+          blocking: list(
+            object(
+              {
+                commissionId: text('the commission held back'),
+                blockedBy: text('the commission it waits on'),
+                gate: text('the gate'),
+                status: text('waiting or never-to-be-met'),
+                says: text('what blocks what, in words'),
+              },
+              ['commissionId', 'blockedBy', 'says'],
+            ),
+            'what blocks what (staff only)',
+          ),
+        },
+        ['commissions', 'graph', 'blocking'],
+      ),
+    ],
+  },
 };

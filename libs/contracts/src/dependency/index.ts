@@ -3,3 +3,4 @@ export * from './dependents';
 export * from './commands';
 export * from './messages';
 export * from './cycles';
+export * from './programme-graph';

@@ -2,6 +2,7 @@ import { AuditEventRecord } from './audit-event.entity';
 import { CommissionRecord } from './commission.entity';
 import { ConflictRecord } from './conflict.entity';
 import { IdempotencyKeyRecord } from './idempotency-key.entity';
+import { ProgrammeRecord } from './programme.entity';
 import { SignOffRecord } from './sign-off.entity';
 import { SpecificationVersionRecord } from './specification-version.entity';
 
@@ -10,6 +11,7 @@ export {
   CommissionRecord,
   ConflictRecord,
   IdempotencyKeyRecord,
+  ProgrammeRecord,
   SignOffRecord,
   SpecificationVersionRecord,
 };
@@ -19,6 +21,7 @@ export const ENTITIES = [
   CommissionRecord,
   ConflictRecord,
   IdempotencyKeyRecord,
+  ProgrammeRecord,
   SignOffRecord,
   SpecificationVersionRecord,
 ];
