@@ -176,7 +176,7 @@ export function checkDropDependency(s: CommissionView, cmd: DropDependency): Com
       s,
       'no-dependency',
       `the dependency on ${s.dependsOn.gate} of commission ${s.dependsOn.commissionId} is already ${s.dependency.status}`,
-      { dependsOn: s.dependsOn.commissionId, gate: s.dependsOn.gate, status: s.dependency.status },
+      { dependsOn: s.dependsOn.commissionId, gate: s.dependsOn.gate, gateStatus: s.dependency.status },
     );
   }
   if (!cmd.reason.trim()) return invalid(s, 'dropping a dependency needs a reason');
