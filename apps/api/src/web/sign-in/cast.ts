@@ -32,6 +32,7 @@ export const CAST = {
   admin: member('admin.one', 'Ada Admin', ['admin']),
   observer: member('ministers-office', "Minister's office", ['observer']),
   warner: member('norman.warner', 'Lord Norman Warner', ['observer']),
+  councilLeader: member('albert.bore', 'Councillor Sir Albert Bore', ['observer']),
 } satisfies Record<string, CastMember>;
 
 export function castMember(userId: string): CastMember | undefined {
