@@ -48,6 +48,10 @@ export async function startStubWorker(opts: { projectionDelayMs?: () => number }
         seen.delivered.push(key);
       },
       async abandonNotification() {},
+      // Where a commission stands, for a dependent whose registration could not be delivered.
+      async commissionStanding() {
+        return null;
+      },
     },
   });
   const running = worker.run();
