@@ -11,6 +11,7 @@ import type {
 } from './tender/tender';
 import type { AwardDecision, AwardNotice, Challenge, ContractRecord, EvaluationState } from './award/award';
 import type { GateMet } from './dependency/gates';
+import type { DeliveryPlan } from './timeline/timeline';
 
 /** The procurement regimes (see calendar/regimes.ts for each one's rules). */
 /** The procurement regimes, with their rules as data in ./calendar/regimes.ts. */
@@ -62,6 +63,8 @@ export interface NewCommission {
   /** GBP including VAT, in pounds (two decimals at most); null when not given. */
   estimatedValue?: number | null;
   regimeBasis?: RegimeBasis;
+  /** How long the supplier needs from contract to each report; absent: DEFAULT_DELIVERY_PLAN. */
+  deliveryPlan?: DeliveryPlan | null;
 }
 
 export interface SpecificationVersionSummary {
@@ -172,4 +175,6 @@ export interface CommissionView {
    * the dependency stage signals each registered dependent when its gate appears here.
    */
   gatesMet?: Partial<Record<DependencyGate, GateMet>>;
+  /** Stated at create (optional: older commissions plan with DEFAULT_DELIVERY_PLAN). */
+  deliveryPlan?: DeliveryPlan;
 }

@@ -15,6 +15,8 @@ import { RemindersReadModel } from './reminders-read-model';
 import { SignOffsController } from './sign-offs/sign-offs.controller';
 import { SpecificationController } from './specification/specification.controller';
 import { TenderController } from './tender/tender.controller';
+import { TimelineController } from './timeline/timeline.controller';
+import { TimelineService } from './timeline/timeline.service';
 
 /** The bid master key from config; the API does not start in production without one of its own. */
 function bidMasterKey(config: AppConfig): Buffer {
@@ -40,14 +42,16 @@ function bidMasterKey(config: AppConfig): Buffer {
     BidsController,
     EvaluationController,
     AwardController,
+    TimelineController,
   ],
   providers: [
     CommissionsService,
     CommissionReadModel,
     RemindersReadModel,
     BidVault,
+    TimelineService,
     { provide: BID_MASTER_KEY, inject: [APP_CONFIG], useFactory: bidMasterKey },
   ],
-  exports: [CommissionsService, CommissionReadModel],
+  exports: [CommissionsService, CommissionReadModel, TimelineService],
 })
 export class CommissionsModule {}

@@ -11,6 +11,7 @@ import {
   isFinal,
   commissionWorkflowId,
   officersOnPanel,
+  parseDuration,
   parseInstant,
   reminderFloorFor,
   reminderPolicyProblems,
@@ -95,6 +96,12 @@ export class CommissionsService {
     }
     const reminderPolicy = dto.reminderPolicy ?? DEFAULT_REMINDER_POLICY;
     problems.push(...reminderPolicyProblems(reminderPolicy, reminderFloorFor(this.config.env)));
+    if (
+      dto.deliveryPlan &&
+      parseDuration(dto.deliveryPlan.toInterim) >= parseDuration(dto.deliveryPlan.toFinal)
+    ) {
+      problems.push({ field: 'deliveryPlan', message: 'the interim report comes before the final one' });
+    }
     if (dto.dependsOn && !(await this.readModel.find(dto.dependsOn.commissionId))) {
       problems.push({ field: 'dependsOn.commissionId', message: 'no commission with this id' });
     }
@@ -137,6 +144,9 @@ export class CommissionsService {
       },
       reminderPolicy,
       dependsOn: dto.dependsOn ?? null,
+      ...(dto.deliveryPlan
+        ? { deliveryPlan: { toInterim: dto.deliveryPlan.toInterim, toFinal: dto.deliveryPlan.toFinal } }
+        : {}),
       createdBy: actorRef(actor),
     };
   }

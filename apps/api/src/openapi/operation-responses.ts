@@ -36,4 +36,5 @@ export const OPERATION_RESPONSES: Record<string, string> = {
   'get /v1/calendar/standstill': 'Standstill',
   'get /v1/calendar/tender-period': 'TenderPeriod',
   'get /v1/me/tasks': 'Tasks',
+  'get /v1/commissions/{id}/timeline': 'Timeline',
 };
