@@ -12,6 +12,7 @@ import type {
 import type { AwardDecision, AwardNotice, Challenge, ContractRecord, EvaluationState } from './award/award';
 import type { GateMet } from './dependency/gates';
 import type { DeliveryPlan } from './timeline/timeline';
+import type { TerminationNotice } from './notices/termination';
 
 /** The procurement regimes (see calendar/regimes.ts for each one's rules). */
 /** The procurement regimes, with their rules as data in ./calendar/regimes.ts. */
@@ -156,7 +157,7 @@ export interface CommissionView {
   tender?: Tender | null;
   /** Earlier tenders of this commission (one closed with no bids, then re-drafted). */
   pastTenders?: Tender[];
-  notices?: (Notice | AwardNotice)[];
+  notices?: (Notice | AwardNotice | TerminationNotice)[];
   clarifications?: Clarification[];
   bids?: { receipts: BidReceipt[] };
   /**

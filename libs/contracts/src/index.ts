@@ -24,3 +24,4 @@ export * from './command-updates';
 export * from './award';
 export * from './dependency';
 export * from './timeline';
+export * from './notices';

@@ -11,6 +11,7 @@ import { CommissionsService } from './commissions.service';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { EvaluationController } from './evaluation/evaluation.controller';
 import { HistoryController } from './history/history.controller';
+import { NoticesController } from './notices/notices.controller';
 import { RemindersReadModel } from './reminders-read-model';
 import { SignOffsController } from './sign-offs/sign-offs.controller';
 import { SpecificationController } from './specification/specification.controller';
@@ -43,6 +44,7 @@ function bidMasterKey(config: AppConfig): Buffer {
     EvaluationController,
     AwardController,
     TimelineController,
+    NoticesController,
   ],
   providers: [
     CommissionsService,

@@ -37,4 +37,6 @@ export const OPERATION_RESPONSES: Record<string, string> = {
   'get /v1/calendar/tender-period': 'TenderPeriod',
   'get /v1/me/tasks': 'Tasks',
   'get /v1/commissions/{id}/timeline': 'Timeline',
+  'get /v1/commissions/{id}/notices': 'Notices',
+  'get /v1/commissions/{id}/ocds': 'OcdsReleasePackage',
 };

@@ -289,6 +289,46 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     },
     ['feasible', 'verdict', 'why', 'stages', 'calendarVersion'],
   ),
+  Notices: ofCommission(
+    {
+      notices: list(
+        object(
+          {
+            type: text('UK4, UK6, UK7, UK12, contract-notice, below-threshold-tender-notice, …'),
+            kind: { type: 'string', enum: ['tender', 'award', 'contract', 'termination'] },
+            regime: { type: 'string', enum: ['PA2023', 'PCR2015', 'below-threshold'] },
+            publishedAt: instant('when it was issued'),
+            published: {
+              type: 'boolean',
+              description: 'false: a record kept for the audit, never published',
+            },
+            content: object({}),
+            ocds: object({}, []),
+          },
+          ['type', 'kind', 'publishedAt', 'content', 'ocds'],
+        ),
+        'oldest first',
+      ),
+    },
+    ['notices'],
+  ),
+  OcdsReleasePackage: object(
+    {
+      uri: { type: 'string', format: 'uri' },
+      version: text('the OCDS version, 1.1'),
+      extensions: list({ type: 'string', format: 'uri' }),
+      publishedDate: instant('the latest release'),
+      publisher: object({ name: text('who publishes') }, ['name']),
+      releases: list(
+        object({
+          ocid: text('the contracting process'),
+          id: text('the release'),
+          tag: list({ type: 'string' }),
+        }),
+      ),
+    },
+    ['uri', 'version', 'publishedDate', 'publisher', 'releases'],
+  ),
   Tasks: object(
     {
       items: list(
