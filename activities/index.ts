@@ -1,8 +1,15 @@
+import { loadCalendarSnapshot } from '@app/calendar';
 import type { NotificationConfig } from '@app/config';
-import type { Projection } from '@app/contracts';
+import {
+  DEFAULT_TIMELINE_SETTINGS,
+  type CalendarSnapshot,
+  type Projection,
+  type TimelineSettings,
+} from '@app/contracts';
 import type { Logger } from '@app/logging';
 import { Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
+import { checkFeasibility, type FeasibilityDeps } from './feasibility/check-feasibility';
 import { createNotificationActivities } from './notifications/notification-activities';
 import { projectOrQuarantine } from './projection/quarantine';
 
@@ -10,12 +17,21 @@ export interface ActivityDeps {
   dataSource: DataSource;
   logger: Logger;
   notifications: NotificationConfig;
+  /** The timetable check's calendar and settings; absent: the shipped calendar and the defaults. */
+  timeline?: { calendar: CalendarSnapshot; settings: TimelineSettings };
 }
 
 /** The worker's activities, built once with their collaborators (see apps/worker). */
 export function createActivities(deps: ActivityDeps) {
+  const notifications = createNotificationActivities(deps);
+  const feasibility: FeasibilityDeps = {
+    ...deps,
+    calendar: deps.timeline?.calendar ?? loadCalendarSnapshot(),
+    settings: deps.timeline?.settings ?? DEFAULT_TIMELINE_SETTINGS,
+    deliver: (key) => notifications.deliverNotification(key),
+  };
   return {
-    ...createNotificationActivities(deps),
+    ...notifications,
     async projectCommissionEvent(p: Projection): Promise<void> {
       const info = Context.current().info;
       const written = await projectOrQuarantine(
@@ -34,6 +50,7 @@ export function createActivities(deps: ActivityDeps) {
         },
         written ? 'event projected' : 'event already projected',
       );
+      await checkFeasibility(feasibility, p);
     },
   };
 }

@@ -59,6 +59,10 @@ const MESSAGES: Record<MessageKind, (title: string, facts: Record<string, string
     `[Contract] ${title}: the contract has been entered into`,
     `The standstill for "${title}" has ended and the contract has been entered into with ${f.winner ?? 'the successful bidder'} from ${f.startDate ? when(f.startDate) : 'today'}.`,
   ],
+  'timeline-worsened': (title, f) => [
+    `[${f.to === 'infeasible' ? 'Dates cannot be met' : 'Dates at risk'}] ${title}`,
+    `The timetable of "${title}" has gone from ${f.from ?? 'on-track'} to ${f.to ?? 'worse'}. ${f.why ?? ''}`,
+  ],
   'tender-closed-bid-receipt': (title, f) => [
     `[Receipt] The tender for ${title} has closed`,
     `The tender for "${title}" closed at ${f.closedAt ? when(f.closedAt) : 'its closing time'}. Your bid ${f.bidId ?? ''} (submitted ${f.submittedAt ? when(f.submittedAt) : ''}, content hash ${f.contentHash ?? ''}) was received and is now with the panel.`,

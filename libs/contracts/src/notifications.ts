@@ -43,6 +43,7 @@ export const MESSAGE_KINDS = [
   'assessment-summary',
   'contract-entered',
   'contract-entered-unsuccessful',
+  'timeline-worsened',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

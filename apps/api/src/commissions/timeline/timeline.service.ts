@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import {
+  CalendarInputError,
   planTimeline,
   upstreamGateOf,
   type CalendarSnapshot,
@@ -9,6 +10,7 @@ import {
   type Verdict,
 } from '@app/contracts';
 import { CALENDAR_SNAPSHOT } from '../../calendar/calendar.snapshot';
+import { ProblemException } from '../../problem/problem.exception';
 import { CommissionReadModel } from '../commission-read-model';
 import { CommissionsService } from '../commissions.service';
 
@@ -29,12 +31,19 @@ export class TimelineService {
     const upstreamView = view.dependsOn
       ? ((await this.readModel.find(view.dependsOn.commissionId))?.view ?? null)
       : null;
-    return planTimeline(view, {
-      at,
-      calendar: this.calendar,
-      settings: this.config.timeline,
-      upstream: upstreamGateOf(view, upstreamView),
-    });
+    try {
+      return planTimeline(view, {
+        at,
+        calendar: this.calendar,
+        settings: this.config.timeline,
+        upstream: upstreamGateOf(view, upstreamView),
+      });
+    } catch (err) {
+      // A report date beyond the years the bank holiday data covers cannot be planned against the law.
+      if (err instanceof CalendarInputError)
+        throw ProblemException.conflict(`the timetable cannot be planned: ${err.message}`, view.stage);
+      throw err;
+    }
   }
 
   /** The verdict and whether the dates can be met, for a list of commissions (null once ended). */
