@@ -1,5 +1,5 @@
 import { isMessage, type NotificationRequest } from '@app/contracts';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Channel } from './channels';
 import type { RenderedNotification } from './render';
 
@@ -10,39 +10,47 @@ export async function recordInOutbox(
   text: RenderedNotification,
   channels: Channel[],
 ): Promise<boolean> {
-  return ds.transaction(async (tx) => {
-    const inserted: unknown[] = await tx.query(
-      `INSERT INTO notifications
-         (key, commission_id, topic, message, milestone, deadline_version, kind, "offset", due_at,
-          scheduled_for, recipients, subject, body, link)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       ON CONFLICT DO NOTHING RETURNING key`,
-      [
-        n.key,
-        n.commissionId,
-        isMessage(n) ? 'message' : 'deadline',
-        isMessage(n) ? n.message : null,
-        isMessage(n) ? null : n.milestone,
-        isMessage(n) ? null : n.deadlineVersion,
-        isMessage(n) ? 'message' : n.kind,
-        isMessage(n) ? null : n.offset,
-        isMessage(n) ? null : n.dueAt,
-        n.scheduledFor,
-        JSON.stringify(n.recipients),
-        text.subject,
-        text.body,
-        text.link,
-      ],
+  return ds.transaction((tx) => insertIntoOutbox(tx, n, text, channels));
+}
+
+/** The same inside a transaction the caller holds, so an outbox row can commit with other writes. */
+export async function insertIntoOutbox(
+  tx: EntityManager,
+  n: NotificationRequest,
+  text: RenderedNotification,
+  channels: Channel[],
+): Promise<boolean> {
+  const inserted: unknown[] = await tx.query(
+    `INSERT INTO notifications
+       (key, commission_id, topic, message, milestone, deadline_version, kind, "offset", due_at,
+        scheduled_for, recipients, subject, body, link)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+     ON CONFLICT DO NOTHING RETURNING key`,
+    [
+      n.key,
+      n.commissionId,
+      isMessage(n) ? 'message' : 'deadline',
+      isMessage(n) ? n.message : null,
+      isMessage(n) ? null : n.milestone,
+      isMessage(n) ? null : n.deadlineVersion,
+      isMessage(n) ? 'message' : n.kind,
+      isMessage(n) ? null : n.offset,
+      isMessage(n) ? null : n.dueAt,
+      n.scheduledFor,
+      JSON.stringify(n.recipients),
+      text.subject,
+      text.body,
+      text.link,
+    ],
+  );
+  if (inserted.length === 0) return false;
+  for (const channel of channels) {
+    await tx.query(
+      `INSERT INTO notification_deliveries (notification_key, channel) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [n.key, channel],
     );
-    if (inserted.length === 0) return false;
-    for (const channel of channels) {
-      await tx.query(
-        `INSERT INTO notification_deliveries (notification_key, channel) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-        [n.key, channel],
-      );
-    }
-    return true;
-  });
+  }
+  return true;
 }
 
 export interface OutboxEntry {

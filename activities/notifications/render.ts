@@ -67,6 +67,10 @@ const MESSAGES: Record<MessageKind, (title: string, facts: Record<string, string
     `[Dependency never to be met] ${title}`,
     `"${title}" waits until ${f.upstream ?? 'the commission it depends on'}'s ${f.gate ?? 'gate is met'}, which will now never happen: ${f.reason ?? 'it ended'}. An officer may drop the dependency, with a reason, so that the tender can be published.`,
   ],
+  'timeline-worsened': (title, f) => [
+    `[${f.to === 'infeasible' ? 'Dates cannot be met' : 'Dates at risk'}] ${title}`,
+    `The timetable of "${title}" has gone from ${f.from ?? 'on-track'} to ${f.to ?? 'worse'}. ${f.why ?? ''}`,
+  ],
   'tender-closed-bid-receipt': (title, f) => [
     `[Receipt] The tender for ${title} has closed`,
     `The tender for "${title}" closed at ${f.closedAt ? when(f.closedAt) : 'its closing time'}. Your bid ${f.bidId ?? ''} (submitted ${f.submittedAt ? when(f.submittedAt) : ''}, content hash ${f.contentHash ?? ''}) was received and is now with the panel.`,

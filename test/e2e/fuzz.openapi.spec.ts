@@ -114,6 +114,11 @@ function hints(pool: readonly string[]): Hints {
       programmeId: fc.constantFrom('fuzz-programme', 'birmingham'),
       before: fc.subarray(['P14D', 'P7D', 'P1D', 'PT1H', 'PT5S']),
       overdueEvery: fc.constantFrom('P7D', 'P1D', 'PT5S'),
+      // The supplier's delivery time (timeline): whole days or weeks, the interim before the final.
+      deliveryPlan: fc.constantFrom(
+        { toInterim: 'P8W', toFinal: 'P16W' },
+        { toInterim: 'P30D', toFinal: 'P20D' },
+      ),
       specificationVersion: fc.integer({ min: 1, max: 4 }),
       quorum: fc.integer({ min: 1, max: 4 }),
       respondBy: instant,

@@ -30,6 +30,8 @@ export function initialState(c: NewCommission, at: string): CommissionView {
     conflicts: [],
     cancellation: null,
     ...(c.regimeBasis ? { estimatedValue: c.estimatedValue ?? null, regimeBasis: c.regimeBasis } : {}),
+    // Only when stated, so states opened without one stay exactly as before.
+    ...(c.deliveryPlan ? { deliveryPlan: c.deliveryPlan } : {}),
     ...(c.dependsOn
       ? { dependency: { ...c.dependsOn, status: 'waiting' as const, metAt: null } }
       : { dependency: null }),

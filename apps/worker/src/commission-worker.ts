@@ -2,12 +2,15 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '@app/activities';
 import type { AppConfig } from '@app/config';
+import type { CalendarSnapshot } from '@app/contracts';
 import type { Logger } from '@app/logging';
 import { workflowSource } from './workflow-bundle';
 
 export interface CommissionWorkerOptions {
   temporal: AppConfig['temporal'];
   notifications: AppConfig['notifications'];
+  /** The timetable check's calendar and settings (activities/feasibility). */
+  timeline?: { calendar: CalendarSnapshot; settings: AppConfig['timeline'] };
   settings: AppConfig['worker'];
   dataSource: DataSource;
   logger: Logger;
@@ -29,6 +32,7 @@ export async function createCommissionWorker(
         dataSource: opts.dataSource,
         logger: opts.logger,
         notifications: opts.notifications,
+        timeline: opts.timeline,
       }),
       ...(opts.workflows ?? workflowSource()),
       maxCachedWorkflows: opts.settings.maxCachedWorkflows,

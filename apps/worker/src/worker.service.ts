@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
+import { loadCalendarSnapshot } from '@app/calendar';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import type { Logger } from '@app/logging';
 import { createCommissionWorker } from './commission-worker';
@@ -33,6 +34,10 @@ export class WorkerService implements OnModuleInit, OnApplicationBootstrap, Befo
     const { worker, connection } = await createCommissionWorker({
       temporal: this.config.temporal,
       notifications: this.config.notifications,
+      timeline: {
+        calendar: loadCalendarSnapshot({ overridesFile: this.config.calendar.overridesFile }),
+        settings: this.config.timeline,
+      },
       settings: this.config.worker,
       dataSource: this.dataSource,
       logger: this.logger,

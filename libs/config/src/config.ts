@@ -1,4 +1,10 @@
-import { DEFAULT_TASK_QUEUE, isDuration, parseDuration } from '@app/contracts';
+import {
+  DEFAULT_TASK_QUEUE,
+  DEFAULT_TIMELINE_SETTINGS,
+  isDuration,
+  parseDuration,
+  type TimelineSettings,
+} from '@app/contracts';
 import { z } from 'zod';
 
 const url = (protocols: string[]) =>
@@ -73,6 +79,21 @@ const schema = z
       })
       .optional(),
     // Worker tuning; the defaults were chosen with `npm run bench` (README "Performance").
+    // The timetable check (README "Will the dates be met?"): evaluation time and the at-risk margin.
+    TIMELINE_EVALUATION_ALLOWANCE: duration('P1D', 'P365D').default(
+      DEFAULT_TIMELINE_SETTINGS.evaluationAllowance,
+    ),
+    TIMELINE_AT_RISK_DAYS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(365)
+      .default(DEFAULT_TIMELINE_SETTINGS.atRiskDays),
+    // OCDS identifiers: the publisher's registered prefix (https://standard.open-contracting.org/1.1/en/schema/identifiers/).
+    OCDS_OCID_PREFIX: z
+      .string()
+      .regex(/^ocds-[a-z0-9]{6}$/, 'must be an OCDS prefix such as ocds-b5fd17')
+      .default('ocds-xxxxxx'),
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce
       .number()
       .int()
@@ -178,6 +199,9 @@ export interface AppConfig {
   /** BID_MASTER_KEY (base64, 32 bytes): wraps each commission's bid key; unset only in production. */
   bids: { masterKey?: string };
   worker: WorkerSettings;
+  timeline: TimelineSettings;
+  /** OCDS_OCID_PREFIX: each commission's ocid is `<prefix>-<commission id>`. */
+  ocds: { ocidPrefix: string };
 }
 
 /** How much the worker keeps in memory and runs at once (Temporal WorkerOptions of the same names). */
@@ -259,6 +283,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxConcurrentActivityTaskExecutions: e.WORKER_MAX_CONCURRENT_ACTIVITIES,
       stickyQueueScheduleToStartTimeoutMs: e.WORKER_STICKY_QUEUE_TIMEOUT_MS,
     },
+    timeline: { evaluationAllowance: e.TIMELINE_EVALUATION_ALLOWANCE, atRiskDays: e.TIMELINE_AT_RISK_DAYS },
+    ocds: { ocidPrefix: e.OCDS_OCID_PREFIX },
   };
 }
 

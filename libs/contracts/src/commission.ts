@@ -12,6 +12,8 @@ import type {
 import type { AwardDecision, AwardNotice, Challenge, ContractRecord, EvaluationState } from './award/award';
 import type { GateMet } from './dependency/gates';
 import type { DependentRecord } from './dependency/dependents';
+import type { DeliveryPlan } from './timeline/timeline';
+import type { TerminationNotice } from './notices/termination';
 
 /** The procurement regimes (see calendar/regimes.ts for each one's rules). */
 /** The procurement regimes, with their rules as data in ./calendar/regimes.ts. */
@@ -63,6 +65,8 @@ export interface NewCommission {
   /** GBP including VAT, in pounds (two decimals at most); null when not given. */
   estimatedValue?: number | null;
   regimeBasis?: RegimeBasis;
+  /** How long the supplier needs from contract to each report; absent: DEFAULT_DELIVERY_PLAN. */
+  deliveryPlan?: DeliveryPlan | null;
 }
 
 export interface SpecificationVersionSummary {
@@ -154,7 +158,7 @@ export interface CommissionView {
   tender?: Tender | null;
   /** Earlier tenders of this commission (one closed with no bids, then re-drafted). */
   pastTenders?: Tender[];
-  notices?: (Notice | AwardNotice)[];
+  notices?: (Notice | AwardNotice | TerminationNotice)[];
   clarifications?: Clarification[];
   bids?: { receipts: BidReceipt[] };
   /**
@@ -175,4 +179,6 @@ export interface CommissionView {
   gatesMet?: Partial<Record<DependencyGate, GateMet>>;
   /** Commissions that depend on a gate of this one, and what each has been told (at most STATE_LIMITS.dependents). */
   dependents?: DependentRecord[];
+  /** Stated at create (optional: older commissions plan with DEFAULT_DELIVERY_PLAN). */
+  deliveryPlan?: DeliveryPlan;
 }

@@ -23,3 +23,5 @@ export * from './tender';
 export * from './command-updates';
 export * from './award';
 export * from './dependency';
+export * from './timeline';
+export * from './notices';

@@ -45,6 +45,7 @@ export const MESSAGE_KINDS = [
   'contract-entered-unsuccessful',
   'dependency-met',
   'dependency-never-to-be-met',
+  'timeline-worsened',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

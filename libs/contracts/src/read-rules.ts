@@ -91,7 +91,7 @@ export const PART_FIELDS = {
   specification: ['specification'],
   signOff: ['signOff'],
   conflicts: ['conflicts'],
-  deadlines: ['deadlines', 'deadlineMoves', 'reminderPolicy'],
+  deadlines: ['deadlines', 'deadlineMoves', 'reminderPolicy', 'deliveryPlan'],
   dependency: ['dependsOn', 'dependency', 'gatesMet', 'dependents'],
   cancellation: ['cancellation'],
   tender: ['tender', 'pastTenders', 'notices'],

@@ -1,5 +1,8 @@
+import { patched } from '@temporalio/workflow';
 import {
   CancelCommissionUpdate,
+  TERMINABLE_STAGES,
+  TERMINATION_NOTICE_TYPES,
   actorRef,
   type ActorRef,
   type CancelCommission,
@@ -38,7 +41,32 @@ export function endCommission(s: CommissionView, by: ActorRef, reason: string, a
   s.cancellation = { reason, by, at };
 }
 
-export function applyCancel(s: CommissionView, cmd: CancelCommission, at: string): Change {
+/**
+ * Cancelling a published procurement before a contract publishes its end: UK12 under PA2023 s.55
+ * (see TERMINATION_NOTICE_TYPES). Call before the stage changes to `cancelled`.
+ */
+export function issueTerminationNotice(s: CommissionView, by: ActorRef, reason: string, at: string): void {
+  if (!TERMINABLE_STAGES.includes(s.stage)) return;
+  s.notices = [
+    ...(s.notices ?? []),
+    {
+      type: TERMINATION_NOTICE_TYPES[s.regime],
+      regime: s.regime,
+      publishedAt: at,
+      publishedBy: by,
+      content: { title: s.title, reason, stage: s.stage, tenderPublishedAt: s.tender?.publishedAt ?? null },
+    },
+  ];
+}
+
+/** `issuesNotice` is false on runs from before termination notices (the workflow's patch). */
+export function applyCancel(
+  s: CommissionView,
+  cmd: CancelCommission,
+  at: string,
+  issuesNotice = true,
+): Change {
+  if (issuesNotice) issueTerminationNotice(s, actorRef(cmd.actor), cmd.reason, at);
   endCommission(s, actorRef(cmd.actor), cmd.reason, at);
   // Reaching a final stage closes every deadline (see kernel/deadline-book).
   return {
@@ -60,6 +88,7 @@ export const cancellationCommands = [
     action: 'cancel',
     update: CancelCommissionUpdate,
     check: checkCancel,
-    apply: applyCancel,
+    apply: (s: CommissionView, cmd: CancelCommission, at: string) =>
+      applyCancel(s, cmd, at, patched('termination-notice')),
   }),
 ];

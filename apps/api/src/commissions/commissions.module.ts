@@ -12,10 +12,13 @@ import { DeadlinesController } from './deadlines/deadlines.controller';
 import { DependencyController } from './dependency/dependency.controller';
 import { EvaluationController } from './evaluation/evaluation.controller';
 import { HistoryController } from './history/history.controller';
+import { NoticesController } from './notices/notices.controller';
 import { RemindersReadModel } from './reminders-read-model';
 import { SignOffsController } from './sign-offs/sign-offs.controller';
 import { SpecificationController } from './specification/specification.controller';
 import { TenderController } from './tender/tender.controller';
+import { TimelineController } from './timeline/timeline.controller';
+import { TimelineService } from './timeline/timeline.service';
 
 /** The bid master key from config; the API does not start in production without one of its own. */
 function bidMasterKey(config: AppConfig): Buffer {
@@ -42,14 +45,17 @@ function bidMasterKey(config: AppConfig): Buffer {
     EvaluationController,
     AwardController,
     DependencyController,
+    TimelineController,
+    NoticesController,
   ],
   providers: [
     CommissionsService,
     CommissionReadModel,
     RemindersReadModel,
     BidVault,
+    TimelineService,
     { provide: BID_MASTER_KEY, inject: [APP_CONFIG], useFactory: bidMasterKey },
   ],
-  exports: [CommissionsService, CommissionReadModel],
+  exports: [CommissionsService, CommissionReadModel, TimelineService],
 })
 export class CommissionsModule {}

@@ -12,6 +12,7 @@ import {
   isFinal,
   commissionWorkflowId,
   officersOnPanel,
+  parseDuration,
   parseInstant,
   reminderFloorFor,
   reminderPolicyProblems,
@@ -97,6 +98,12 @@ export class CommissionsService {
     const reminderPolicy = dto.reminderPolicy ?? DEFAULT_REMINDER_POLICY;
     problems.push(...reminderPolicyProblems(reminderPolicy, reminderFloorFor(this.config.env)));
     if (dto.dependsOn) problems.push(...(await this.dependencyProblems(id, dto.dependsOn.commissionId)));
+    if (
+      dto.deliveryPlan &&
+      parseDuration(dto.deliveryPlan.toInterim) >= parseDuration(dto.deliveryPlan.toFinal)
+    ) {
+      problems.push({ field: 'deliveryPlan', message: 'the interim report comes before the final one' });
+    }
     const regime = decideRegime(dto.regime, dto.estimatedValue, dto.regimeJustification, new Date());
     problems.push(...regime.problems);
     if (!actor.email) {
@@ -136,6 +143,9 @@ export class CommissionsService {
       },
       reminderPolicy,
       dependsOn: dto.dependsOn ?? null,
+      ...(dto.deliveryPlan
+        ? { deliveryPlan: { toInterim: dto.deliveryPlan.toInterim, toFinal: dto.deliveryPlan.toFinal } }
+        : {}),
       createdBy: actorRef(actor),
     };
   }

@@ -40,4 +40,7 @@ export const OPERATION_RESPONSES: Record<string, string> = {
   'post /v1/programmes': 'Programme',
   'get /v1/programmes': 'Programmes',
   'get /v1/programmes/{id}': 'Programme',
+  'get /v1/commissions/{id}/timeline': 'Timeline',
+  'get /v1/commissions/{id}/notices': 'Notices',
+  'get /v1/commissions/{id}/ocds': 'OcdsReleasePackage',
 };

@@ -244,6 +244,91 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     },
     ['receipt'],
   ),
+  Timeline: ofCommission(
+    {
+      today: { type: 'string', format: 'date', description: 'the London day planned for' },
+      feasible: { type: 'boolean', nullable: true, description: 'null once the commission has ended' },
+      verdict: { type: 'string', nullable: true, enum: ['on-track', 'at-risk', 'infeasible', null] },
+      why: text('the verdict in a sentence or two'),
+      deliveryPlan: object({
+        toInterim: text('ISO 8601 duration from contract to interim report'),
+        toFinal: text('ISO 8601 duration from contract to final report'),
+        source: { type: 'string', enum: ['commission', 'default'] },
+      }),
+      settings: object({
+        evaluationAllowance: text('ISO 8601 duration from close to award'),
+        atRiskDays: { type: 'integer', description: 'less slack than this is at risk' },
+      }),
+      stages: list(
+        object(
+          {
+            stage: text('sign-off, tender-publication, …, final-report'),
+            latestFinish: { type: 'string', format: 'date', description: 'the last day it may finish' },
+            planned: { type: 'string', format: 'date', description: 'when it finished or can finish' },
+            basis: { type: 'string', enum: ['actual', 'published', 'projected'] },
+            done: { type: 'boolean' },
+            slackDays: { type: 'integer', description: 'latestFinish − planned; negative is late' },
+            verdict: { type: 'string', enum: ['on-track', 'at-risk', 'infeasible'] },
+            action: text('what to do, in a sentence'),
+            rule: {
+              ...object({ citation: text('where the law says it'), text: text('what it says') }),
+              nullable: true,
+            },
+          },
+          ['stage', 'latestFinish', 'planned', 'slackDays', 'verdict', 'action'],
+        ),
+      ),
+      dependency: {
+        ...object({
+          commissionId: text('the commission depended on'),
+          plannedDay: { type: 'string', format: 'date' },
+        }),
+        nullable: true,
+      },
+      calendarVersion: text('the bank holiday data used'),
+    },
+    ['feasible', 'verdict', 'why', 'stages', 'calendarVersion'],
+  ),
+  Notices: ofCommission(
+    {
+      notices: list(
+        object(
+          {
+            type: text('UK4, UK6, UK7, UK12, contract-notice, below-threshold-tender-notice, …'),
+            kind: { type: 'string', enum: ['tender', 'award', 'contract', 'termination'] },
+            regime: { type: 'string', enum: ['PA2023', 'PCR2015', 'below-threshold'] },
+            publishedAt: instant('when it was issued'),
+            published: {
+              type: 'boolean',
+              description: 'false: a record kept for the audit, never published',
+            },
+            content: object({}),
+            ocds: object({}, []),
+          },
+          ['type', 'kind', 'publishedAt', 'content', 'ocds'],
+        ),
+        'oldest first',
+      ),
+    },
+    ['notices'],
+  ),
+  OcdsReleasePackage: object(
+    {
+      uri: { type: 'string', format: 'uri' },
+      version: text('the OCDS version, 1.1'),
+      extensions: list({ type: 'string', format: 'uri' }),
+      publishedDate: instant('the latest release'),
+      publisher: object({ name: text('who publishes') }, ['name']),
+      releases: list(
+        object({
+          ocid: text('the contracting process'),
+          id: text('the release'),
+          tag: list({ type: 'string' }),
+        }),
+      ),
+    },
+    ['uri', 'version', 'publishedDate', 'publisher', 'releases'],
+  ),
   Tasks: object(
     {
       items: list(

@@ -5,6 +5,7 @@ import { MembershipIndex1764400000000 } from './1764400000000-MembershipIndex';
 import { QuarantinedEvents1764500000000 } from './1764500000000-QuarantinedEvents';
 import { SealedBids1764600000000 } from './1764600000000-SealedBids';
 import { Programmes1764800000000 } from './1764800000000-Programmes';
+import { TimelineVerdicts1764700000000 } from './1764700000000-TimelineVerdicts';
 
 /** In order; listed explicitly so the compiled build and ts-jest find the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   QuarantinedEvents1764500000000,
   SealedBids1764600000000,
   Programmes1764800000000,
+  TimelineVerdicts1764700000000,
 ];

@@ -20,7 +20,13 @@ import {
   type Regime,
 } from '@app/contracts';
 import { NestedArray, NestedObject, StorableText } from '../../input/fields';
-import { IsCommissionId, IsDateTimeWithOffset, IsEscalationInterval, IsReminderOffset } from './validators';
+import {
+  IsCommissionId,
+  IsDateTimeWithOffset,
+  IsDeliveryTime,
+  IsEscalationInterval,
+  IsReminderOffset,
+} from './validators';
 
 export class PersonDto {
   @ApiProperty({ example: 'isabelle.trowler', description: 'stored lower-cased' })
@@ -98,6 +104,17 @@ export class ReminderPolicyDto {
   @ApiProperty({ example: 'P7D' })
   @IsEscalationInterval()
   overdueEvery!: string;
+}
+
+/** How long the supplier needs from the contract's start to each report (the timeline plans with it). */
+export class DeliveryPlanDto {
+  @ApiProperty({ example: 'P8W', description: 'contract start to interim report' })
+  @IsDeliveryTime()
+  toInterim!: string;
+
+  @ApiProperty({ example: 'P16W', description: 'contract start to final report' })
+  @IsDeliveryTime()
+  toFinal!: string;
 }
 
 export class DependencyDto {
@@ -194,4 +211,12 @@ export class CreateCommissionDto {
   @IsOptional()
   @NestedObject(() => DependencyDto)
   dependsOn?: DependencyDto;
+
+  @ApiPropertyOptional({
+    type: DeliveryPlanDto,
+    description: 'the supplier’s delivery time; absent: P8W to the interim report, P16W to the final',
+  })
+  @IsOptional()
+  @NestedObject(() => DeliveryPlanDto)
+  deliveryPlan?: DeliveryPlanDto;
 }

@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { isEscalationInterval, isReminderOffset } from '@app/contracts';
+import { isEscalationInterval, isReminderOffset, parseDuration } from '@app/contracts';
 import { Instant } from '../../input/fields';
 import { predicateDecorator } from '../../input/predicate';
 
@@ -25,6 +25,14 @@ export const IsReminderOffset = durationDecorator(
   'isReminderOffset',
   isReminderOffset,
   '$property must be ISO 8601 durations such as P7D or PT30S, longer than zero and at most a year',
+);
+
+/** A supplier's delivery time: whole days or weeks, at least a day, at most three years. */
+export const IsDeliveryTime = durationDecorator(
+  'isDeliveryTime',
+  (v) =>
+    /^P(\d+W|\d+D)$/.test(v) && parseDuration(v) >= 86_400_000 && parseDuration(v) <= 3 * 366 * 86_400_000,
+  '$property must be an ISO 8601 duration of whole days or weeks such as P8W or P60D, at most three years',
 );
 
 export const IsEscalationInterval = durationDecorator(

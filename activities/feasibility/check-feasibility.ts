@@ -1,0 +1,139 @@
+import {
+  isWorse,
+  planTimeline,
+  upstreamGateOf,
+  type CalendarSnapshot,
+  type CommissionView,
+  type MessageNotification,
+  type Projection,
+  type TimelineSettings,
+  type Verdict,
+} from '@app/contracts';
+import type { NotificationConfig } from '@app/config';
+import type { Logger } from '@app/logging';
+import type { DataSource } from 'typeorm';
+import { channelsFor } from '../notifications/channels';
+import { insertIntoOutbox } from '../notifications/outbox';
+import { render } from '../notifications/render';
+
+export interface FeasibilityDeps {
+  dataSource: DataSource;
+  logger: Logger;
+  notifications: NotificationConfig;
+  calendar: CalendarSnapshot;
+  settings: TimelineSettings;
+  /** Delivers an outbox entry now (the notification activity's own delivery). */
+  deliver(key: string): Promise<void>;
+}
+
+const MESSAGE = 'timeline-worsened' as const;
+
+/**
+ * The check that runs after every projected change: plan the commission's timetable as of the
+ * change, and when its verdict is worse than the one stored (on-track → at-risk → infeasible),
+ * tell its officers and observers through the outbox. The comparison, the new verdict and the
+ * outbox row commit in one transaction, with the row locked, so a retried activity or a second
+ * worker tells nobody twice. Then the commissions that depend on this one are checked again: their
+ * tender waits on its report, so its slipping is theirs.
+ */
+export async function checkFeasibility(deps: FeasibilityDeps, p: Projection): Promise<void> {
+  if (!p.view) return;
+  try {
+    const told = [await recheck(deps, p.view, p.event.at, `v${p.event.seq}`, null)];
+    const dependents: { view: CommissionView }[] = await deps.dataSource.query(
+      `SELECT view FROM commissions
+        WHERE view -> 'dependsOn' ->> 'commissionId' = $1 AND stage NOT IN ('completed', 'cancelled')`,
+      [p.commissionId],
+    );
+    for (const d of dependents) {
+      told.push(
+        await recheck(deps, d.view, p.event.at, `upstream-${p.commissionId}-v${p.event.seq}`, p.view),
+      );
+    }
+    // Deliver what was told now, and anything an earlier check left pending.
+    const pending: { key: string }[] = await deps.dataSource.query(
+      `SELECT DISTINCT n.key FROM notifications n
+         JOIN notification_deliveries d ON d.notification_key = n.key
+        WHERE n.message = $1 AND d.status = 'pending' AND n.commission_id = ANY($2::uuid[])`,
+      [MESSAGE, [p.commissionId, ...dependents.map((d) => d.view.id)]],
+    );
+    for (const { key } of pending) {
+      await deps
+        .deliver(key)
+        .catch((err: Error) =>
+          deps.logger.warn(
+            { key, err: err.message },
+            'timeline notice not delivered yet; the next check retries',
+          ),
+        );
+    }
+    if (told.some(Boolean)) deps.logger.info({ commissionId: p.commissionId }, 'timeline verdict worsened');
+  } catch (err) {
+    // A check that cannot run (a date beyond the calendar's years, say) must not stall the read model.
+    deps.logger.error({ commissionId: p.commissionId, err: (err as Error).message }, 'timeline check failed');
+  }
+}
+
+/** Plans one commission and records its verdict; answers whether people were told. */
+async function recheck(
+  deps: FeasibilityDeps,
+  view: CommissionView,
+  at: string,
+  cause: string,
+  upstreamView: CommissionView | null,
+): Promise<boolean> {
+  const upstream = view.dependsOn
+    ? (upstreamView ??
+      ((
+        await deps.dataSource.query(`SELECT view FROM commissions WHERE id = $1`, [
+          view.dependsOn.commissionId,
+        ])
+      )[0]?.view as CommissionView | undefined) ??
+      null)
+    : null;
+  const plan = planTimeline(view, {
+    at,
+    calendar: deps.calendar,
+    settings: deps.settings,
+    upstream: upstreamGateOf(view, upstream),
+  });
+  if (plan.verdict === null) return false;
+  const verdict = plan.verdict;
+  return deps.dataSource.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO timeline_verdicts (commission_id, verdict, why, checked_at, cause)
+       VALUES ($1, 'on-track', '', $2, 'first check') ON CONFLICT DO NOTHING`,
+      [view.id, at],
+    );
+    const [row]: { verdict: Verdict; checked_at: Date }[] = await tx.query(
+      `SELECT verdict, checked_at FROM timeline_verdicts WHERE commission_id = $1 FOR UPDATE`,
+      [view.id],
+    );
+    // A late retry of an older change must not undo a newer verdict.
+    if (row.checked_at.getTime() > Date.parse(at)) return false;
+    await tx.query(
+      `UPDATE timeline_verdicts SET verdict = $2, why = $3, checked_at = $4, cause = $5 WHERE commission_id = $1`,
+      [view.id, verdict, plan.why, at, cause],
+    );
+    if (!isWorse(verdict, row.verdict)) return false;
+    const seen = new Set<string>();
+    const n: MessageNotification = {
+      topic: 'message',
+      key: `${view.id}:${MESSAGE}:${cause}:${verdict}`,
+      commissionId: view.id,
+      commissionTitle: view.title,
+      scheduledFor: at,
+      message: MESSAGE,
+      facts: { from: row.verdict, to: verdict, why: plan.why },
+      recipients: [...view.officers, ...view.observers]
+        .filter((x) => !seen.has(x.userId) && seen.add(x.userId))
+        .map(({ userId, name, email }) => ({ userId, name, email })),
+    };
+    return insertIntoOutbox(
+      tx,
+      n,
+      render(n, deps.notifications.publicBaseUrl),
+      channelsFor(deps.notifications),
+    );
+  });
+}

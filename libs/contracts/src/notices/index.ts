@@ -1,0 +1,3 @@
+export * from './termination';
+export * from './published';
+export * from './ocds';

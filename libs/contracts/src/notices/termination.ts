@@ -1,0 +1,31 @@
+import type { ProcurementRegime } from '../calendar/regimes';
+import type { ActorRef } from '../people';
+import type { Stage } from '../stages';
+
+/**
+ * The notice that ends a published procurement without a contract. Recorded when a commission is
+ * cancelled after its tender was published and before a contract was entered into.
+ */
+export const TERMINATION_NOTICE_TYPES = {
+  // PA2023 s.55(1)–(2): a procurement termination notice (Find a Tender form UK12) as soon as
+  // reasonably practicable after deciding not to award a contract advertised by a tender notice.
+  PA2023: 'UK12',
+  // PCR2015 reg 55(1)(c): candidates and tenderers are told of the decision not to award a contract
+  // for which there was a call for competition, with the grounds.
+  PCR2015: 'decision-not-to-award',
+  // Below threshold no termination notice is required (PA2023 ss.86–88 apply no s.55); the end of
+  // the advertised procurement is recorded so the published tender notice is seen to close.
+  'below-threshold': 'below-threshold-termination',
+} as const satisfies Record<ProcurementRegime, string>;
+export type TerminationNoticeType = (typeof TERMINATION_NOTICE_TYPES)[ProcurementRegime];
+
+/** Stages in which a tender notice is out and no contract has been entered into. */
+export const TERMINABLE_STAGES: readonly Stage[] = ['tendering', 'evaluation', 'standstill', 'unsuccessful'];
+
+export interface TerminationNotice {
+  type: TerminationNoticeType;
+  regime: ProcurementRegime;
+  publishedAt: string;
+  publishedBy: ActorRef;
+  content: { title: string; reason: string; stage: Stage; tenderPublishedAt: string | null };
+}
