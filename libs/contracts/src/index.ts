@@ -25,3 +25,4 @@ export * from './award';
 export * from './dependency';
 export * from './timeline';
 export * from './notices';
+export * from './action-applicability';

@@ -1,4 +1,3 @@
-import { patched } from '@temporalio/workflow';
 import {
   CancelCommissionUpdate,
   TERMINABLE_STAGES,
@@ -10,6 +9,7 @@ import {
 } from '@app/contracts';
 import type { Change } from '../kernel/change';
 import { defineCommand } from '../kernel/command';
+import { newBehaviour } from '../kernel/patches';
 import { invalid, ruleRefusal, textRefusal, type CommandRefusal } from '../kernel/refusal';
 
 /** Everyone named on the commission hears that it has ended. */
@@ -89,6 +89,6 @@ export const cancellationCommands = [
     update: CancelCommissionUpdate,
     check: checkCancel,
     apply: (s: CommissionView, cmd: CancelCommission, at: string) =>
-      applyCancel(s, cmd, at, patched('termination-notice')),
+      applyCancel(s, cmd, at, newBehaviour('termination-notice')),
   }),
 ];

@@ -1,6 +1,7 @@
 import {
   STAGES,
   allowedActions,
+  appliesTo,
   canRead,
   viewFor,
   type Actor,
@@ -17,7 +18,7 @@ export function isSupplierOnly(actor: Actor): boolean {
 export function present(view: CommissionView, actor: Actor) {
   const visible = viewFor(view, actor);
   if (!visible) throw ProblemException.notFound(`no commission with id ${view.id}`);
-  return { ...visible, allowedActions: allowedActions(view.stage, actor, view) };
+  return { ...visible, allowedActions: actionsNow(view, actor) };
 }
 
 /** The fields every sub-resource of a commission starts with. */
@@ -26,8 +27,13 @@ export function header(view: CommissionView, actor: Actor) {
     commissionId: view.id,
     stage: view.stage,
     version: view.version,
-    allowedActions: allowedActions(view.stage, actor, view),
+    allowedActions: actionsNow(view, actor),
   };
+}
+
+/** What the caller may do now: the rules for their standing and the stage, where there is something to act on. */
+function actionsNow(view: CommissionView, actor: Actor) {
+  return allowedActions(view.stage, actor, view).filter((a) => appliesTo(a, view));
 }
 
 /**
