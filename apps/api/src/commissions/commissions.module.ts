@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { CalendarModule } from '../calendar/calendar.module';
+import { AwardCommand } from './award/award.command';
 import { AwardController } from './award/award.controller';
+import { BidSubmission } from './bids/bid-submission';
 import { BidVault, BID_MASTER_KEY } from './bids/bid-vault';
 import { BidsController } from './bids/bids.controller';
 import { ClarificationsController } from './clarifications/clarifications.controller';
@@ -14,6 +16,7 @@ import { HistoryController } from './history/history.controller';
 import { RemindersReadModel } from './reminders-read-model';
 import { SignOffsController } from './sign-offs/sign-offs.controller';
 import { SpecificationController } from './specification/specification.controller';
+import { PublishTenderCommand } from './tender/publish-tender.command';
 import { TenderController } from './tender/tender.controller';
 
 /** The bid master key from config; the API does not start in production without one of its own. */
@@ -46,8 +49,18 @@ function bidMasterKey(config: AppConfig): Buffer {
     CommissionReadModel,
     RemindersReadModel,
     BidVault,
+    BidSubmission,
+    PublishTenderCommand,
+    AwardCommand,
     { provide: BID_MASTER_KEY, inject: [APP_CONFIG], useFactory: bidMasterKey },
   ],
-  exports: [CommissionsService, CommissionReadModel],
+  exports: [
+    CommissionsService,
+    CommissionReadModel,
+    BidVault,
+    BidSubmission,
+    PublishTenderCommand,
+    AwardCommand,
+  ],
 })
 export class CommissionsModule {}

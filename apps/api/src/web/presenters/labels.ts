@@ -23,6 +23,7 @@ export const MILESTONE_LABELS: Record<Milestone, string> = {
   'sign-off': 'Panel sign-off',
   clarification: 'Clarification questions close',
   'tender-close': 'Tender closes',
+  scoring: 'Scores due',
   'standstill-end': 'Standstill ends',
   'interim-report': 'Interim report',
   'final-report': 'Final report',
