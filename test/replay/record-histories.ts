@@ -186,6 +186,44 @@ const scenarios: Record<string, Scenario> = {
     await officer.post(`${base}/challenges/${c.challenge.id}/lift`, { reason: 'recorded lift' });
     await officer.post(`${base}/cancel`, { reason: 'recorded scenario ends' });
   },
+  async 'scoring-deadline-reminds-escalates-and-meets'(world, opened) {
+    const officer = world.as(people.officer);
+    const { body } = await officer.post(
+      '/v1/commissions',
+      CommissionFactory.withPanel(1)
+        .unanimous()
+        .with({ estimatedValue: 50_000, reminderPolicy: { before: ['PT2S'], overdueEvery: 'PT1S' } })
+        .build(),
+    );
+    await opened(body.id);
+    const base = `/v1/commissions/${body.id}`;
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+    await officer.put(`${base}/specification`, { content: '# v1' });
+    await officer.post(`${base}/specification/submit`, { respondBy: inOneHour() });
+    await world.as(people.chair).post(`${base}/sign-offs`, { decision: 'approve', specificationVersion: 1 });
+    await officer.post(`${base}/tender`, {
+      closesAt: at(4000),
+      clarificationsCloseAt: at(3000),
+      criteria: [
+        { name: 'Quality', kind: 'quality', weight: 70 },
+        { name: 'Price', kind: 'price', weight: 30 },
+      ],
+      evaluationPeriod: 'PT3S',
+    });
+    const bid = async (who: typeof people.supplier, price: number) =>
+      (await world.as(who).post(`${base}/bids`, { price, proposal: 'ours' })).body.receipt.bidId as string;
+    const bids = [await bid(people.supplier, 100), await bid(people.rival, 90)];
+    await sleep(5_000); // the tender closes
+    const score = (bidId: string) =>
+      world.as(people.chair).post(`${base}/evaluations`, {
+        bidId,
+        scores: [{ criterion: 'Quality', score: 70, comment: 'recorded' }],
+      });
+    await score(bids[0]);
+    await sleep(4_500); // the reminder, then escalations
+    await score(bids[1]); // the last score meets the deadline
+    await officer.post(`${base}/cancel`, { reason: 'recorded scenario ends' });
+  },
 };
 
 function temporalCli(): string {
