@@ -26,10 +26,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Scenarios recorded from their last run rather than their first: the test server suggests
  * continuing as new after 120 events, so what they are about happens in a resumed run.
  */
-const RECORD_LAST_RUN = new Set(['tender-questions-bids-close', 'award-challenge-contract']);
+const RECORD_LAST_RUN = new Set([
+  'tender-questions-bids-close',
+  'award-challenge-contract',
+  'scoring-deadline-reminds-escalates-and-meets',
+]);
 
 /** Scenarios whose first run and, when it continued as new, last run are both recorded. */
-const RECORD_BOTH_RUNS = new Set(['award-challenge-contract']);
+const RECORD_BOTH_RUNS = new Set([
+  'award-challenge-contract',
+  'scoring-deadline-reminds-escalates-and-meets',
+]);
 
 const scenarios: Record<string, Scenario> = {
   async 'deadlines-remind-move-escalate-and-meet'(world, opened) {
