@@ -12,6 +12,7 @@ const WHAT: Record<Milestone, string> = {
   'sign-off': 'Panel sign-off of the specification',
   clarification: 'Answers to clarification questions',
   'tender-close': 'The tender closing',
+  scoring: 'Scoring of the bids',
   'standstill-end': 'The end of the standstill period',
   'interim-report': 'The interim report',
   'final-report': 'The final report',
@@ -100,8 +101,11 @@ export function render(n: NotificationRequest, publicBaseUrl: string): RenderedN
 /** The commission's web page, never the JSON API (docs/api.md: links in emails point at `/`). */
 export function linkFor(n: NotificationRequest, publicBaseUrl: string): string {
   const page = `${publicBaseUrl.replace(/\/$/, '')}/commissions/${encodeURIComponent(n.commissionId)}`;
-  const toDecide = !isMessage(n) && n.milestone === 'sign-off' && n.kind === 'reminder';
-  return toDecide ? `${page}/sign-off` : page;
+  if (isMessage(n)) return page;
+  if (n.milestone === 'sign-off' && n.kind === 'reminder') return `${page}/sign-off`;
+  // Scores are given, and who owes them seen, on the evaluation page.
+  if (n.milestone === 'scoring') return `${page}/evaluation`;
+  return page;
 }
 
 function renderMessage(n: MessageNotification): [string, string] {
@@ -117,8 +121,9 @@ function renderDeadline(n: DeadlineNotification): [string, string] {
   const what = WHAT[n.milestone];
   const version = n.specificationVersion;
   if (n.kind === 'escalation') {
+    const still = n.milestone === 'scoring' ? 'Still to score' : 'Still to decide';
     const outstanding = n.outstanding?.length
-      ? ` Still to decide${version ? ` on version ${version}` : ''}: ${names(n.outstanding)}.`
+      ? ` ${still}${version ? ` on version ${version}` : ''}: ${names(n.outstanding)}.`
       : '';
     return [
       `[Overdue] ${what} was due ${when(n.dueAt)} — ${n.commissionTitle}`,
@@ -130,6 +135,13 @@ function renderDeadline(n: DeadlineNotification): [string, string] {
     return [
       `[Reminder] Decide on ${ofVersion} by ${when(n.dueAt)} — ${n.commissionTitle}`,
       `You have not yet decided on ${ofVersion} of "${n.commissionTitle}". Approve it or ask for changes by ${when(n.dueAt)}.`,
+    ];
+  }
+  if (n.milestone === 'scoring') {
+    const owed = n.outstanding?.length ? ` Still to score: ${names(n.outstanding)}.` : '';
+    return [
+      `[Reminder] Score the bids by ${when(n.dueAt)} — ${n.commissionTitle}`,
+      `You have bids still to score for "${n.commissionTitle}". Scores are due by ${when(n.dueAt)}.${owed}`,
     ];
   }
   return [

@@ -26,10 +26,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Scenarios recorded from their last run rather than their first: the test server suggests
  * continuing as new after 120 events, so what they are about happens in a resumed run.
  */
-const RECORD_LAST_RUN = new Set(['tender-questions-bids-close', 'award-challenge-contract']);
+const RECORD_LAST_RUN = new Set([
+  'tender-questions-bids-close',
+  'award-challenge-contract',
+  'scoring-deadline-reminds-escalates-and-meets',
+]);
 
 /** Scenarios whose first run and, when it continued as new, last run are both recorded. */
-const RECORD_BOTH_RUNS = new Set(['award-challenge-contract']);
+const RECORD_BOTH_RUNS = new Set([
+  'award-challenge-contract',
+  'scoring-deadline-reminds-escalates-and-meets',
+]);
 
 const scenarios: Record<string, Scenario> = {
   async 'deadlines-remind-move-escalate-and-meet'(world, opened) {
@@ -184,6 +191,44 @@ const scenarios: Record<string, Scenario> = {
     const { body: c } = await officer.post(`${base}/challenges`, { reason: 'recorded claim' });
     await sleep(3_000); // the standstill ends, suspended
     await officer.post(`${base}/challenges/${c.challenge.id}/lift`, { reason: 'recorded lift' });
+    await officer.post(`${base}/cancel`, { reason: 'recorded scenario ends' });
+  },
+  async 'scoring-deadline-reminds-escalates-and-meets'(world, opened) {
+    const officer = world.as(people.officer);
+    const { body } = await officer.post(
+      '/v1/commissions',
+      CommissionFactory.withPanel(1)
+        .unanimous()
+        .with({ estimatedValue: 50_000, reminderPolicy: { before: ['PT2S'], overdueEvery: 'PT1S' } })
+        .build(),
+    );
+    await opened(body.id);
+    const base = `/v1/commissions/${body.id}`;
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+    await officer.put(`${base}/specification`, { content: '# v1' });
+    await officer.post(`${base}/specification/submit`, { respondBy: inOneHour() });
+    await world.as(people.chair).post(`${base}/sign-offs`, { decision: 'approve', specificationVersion: 1 });
+    await officer.post(`${base}/tender`, {
+      closesAt: at(4000),
+      clarificationsCloseAt: at(3000),
+      criteria: [
+        { name: 'Quality', kind: 'quality', weight: 70 },
+        { name: 'Price', kind: 'price', weight: 30 },
+      ],
+      evaluationPeriod: 'PT3S',
+    });
+    const bid = async (who: typeof people.supplier, price: number) =>
+      (await world.as(who).post(`${base}/bids`, { price, proposal: 'ours' })).body.receipt.bidId as string;
+    const bids = [await bid(people.supplier, 100), await bid(people.rival, 90)];
+    await sleep(5_000); // the tender closes
+    const score = (bidId: string) =>
+      world.as(people.chair).post(`${base}/evaluations`, {
+        bidId,
+        scores: [{ criterion: 'Quality', score: 70, comment: 'recorded' }],
+      });
+    await score(bids[0]);
+    await sleep(4_500); // the reminder, then escalations
+    await score(bids[1]); // the last score meets the deadline
     await officer.post(`${base}/cancel`, { reason: 'recorded scenario ends' });
   },
 };

@@ -24,14 +24,25 @@ export interface Evaluating {
 
 export async function evaluating(
   world: World,
-  opts: { panel: 1 | 2 | 3; bids: [TestUser, number][]; closesIn?: number },
+  opts: {
+    panel: 1 | 2 | 3;
+    bids: [TestUser, number][];
+    closesIn?: number;
+    /** More fields of the commission (a reminder policy, observers). */
+    commission?: Record<string, unknown>;
+    /** More fields of the tender (an evaluation period). */
+    tender?: Record<string, unknown>;
+  },
 ): Promise<Evaluating> {
   const officer = world.as(people.officer);
   const panel = [people.chair, people.wood, people.trowler].slice(0, opts.panel);
   const created = await officer
     .post(
       '/v1/commissions',
-      CommissionFactory.withPanel(opts.panel).unanimous().with({ estimatedValue: 50_000 }).build(),
+      CommissionFactory.withPanel(opts.panel)
+        .unanimous()
+        .with({ estimatedValue: 50_000, ...opts.commission })
+        .build(),
     )
     .expect(201);
   const id: string = created.body.id;
@@ -47,6 +58,7 @@ export async function evaluating(
       closesAt: secondsFromNow(closesIn),
       clarificationsCloseAt: secondsFromNow(closesIn - 1),
       criteria: AWARD_CRITERIA,
+      ...opts.tender,
     })
     .expect(200);
   const bids: Record<string, string> = {};

@@ -24,7 +24,7 @@ import {
 } from '@app/contracts';
 import type { CommissionActivities } from '@app/activities';
 import { initialState } from './initial-state';
-import type { Change } from './kernel/change';
+import type { Change, DeadlineChange } from './kernel/change';
 import { applyDeadlineChanges, openReportDeadlines } from './kernel/deadline-book';
 import type { Due } from './kernel/deadlines';
 import { DependencyGates } from './kernel/dependency-gates';
@@ -34,7 +34,7 @@ import { OPERATOR, operatorCancel } from './kernel/operator-cancel';
 import { registerCommands } from './kernel/registry';
 import { DeadlineScheduler } from './kernel/scheduler';
 import { SearchAttributes } from './kernel/search';
-import { recipientsFor, supplierRecipientsFor } from './recipients';
+import { owedScores, recipientsFor, supplierRecipientsFor } from './recipients';
 import { COMMANDS, ON_DUE } from './stages';
 
 export type CommissionWorkflowInput =
@@ -89,7 +89,7 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
     change: Change,
     at: string,
   ): { seq: number; view: CommissionView } {
-    if (tracksDeadlines) applyDeadlineChanges(state, change.deadlines ?? [], Date.parse(at));
+    if (tracksDeadlines) applyDeadlineChanges(state, scoringGuarded(change.deadlines ?? []), Date.parse(at));
     const recorded = ledger.record(actor, fromStage, change);
     const { seq } = recorded;
     const messages = change.messages ?? [];
@@ -111,6 +111,16 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
     // A dependent whose gate this change met (or made impossible) is told, once.
     gates?.afterChange(at);
     return recorded;
+  }
+
+  /**
+   * The scoring deadline came with patch 'scoring-deadline': a history from before it never opens
+   * one. Asked only when a change would open it, so other histories carry no marker.
+   */
+  function scoringGuarded(changes: readonly DeadlineChange[]): readonly DeadlineChange[] {
+    const opensScoring = changes.some((c) => 'open' in c && c.open === 'scoring');
+    if (!opensScoring || patched('scoring-deadline')) return changes;
+    return changes.filter((c) => !('open' in c && c.open === 'scoring'));
   }
 
   const scheduler = new DeadlineScheduler(state, collapsesMissedReminders, {
@@ -251,6 +261,7 @@ function deadlineNotification(state: CommissionView, due: Due) {
     scheduledFor: due.at,
     recipients: recipientsFor(state, deadline, due.kind),
     ...(deadline.milestone === 'sign-off' ? awaitingSignOff(state) : {}),
+    ...(deadline.milestone === 'scoring' ? { outstanding: owedScores(state) } : {}),
   };
 }
 

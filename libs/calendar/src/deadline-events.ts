@@ -6,6 +6,7 @@ const DUE: Record<Milestone, string> = {
   'sign-off': 'Panel sign-off of the specification',
   clarification: 'Clarification questions close',
   'tender-close': 'The tender closes',
+  scoring: 'The panel’s scores of the bids are due',
   'standstill-end': 'The standstill period ends',
   'interim-report': 'The interim report is due',
   'final-report': 'The final report is due',

@@ -72,6 +72,8 @@ const schema = z
     WEBHOOK_URL: url(['http', 'https']).optional(),
     WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     CALENDAR_OVERRIDES_FILE: z.string().min(1).optional(),
+    // The panel's time to score after the tender closes, when the officer names none on publishing.
+    EVALUATION_PERIOD: duration('PT1S', 'P366D').default('P10D'),
     BID_MASTER_KEY: z
       .string()
       .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32, {
@@ -198,6 +200,8 @@ export interface AppConfig {
   calendar: { overridesFile?: string };
   /** BID_MASTER_KEY (base64, 32 bytes): wraps each commission's bid key; unset only in production. */
   bids: { masterKey?: string };
+  /** EVALUATION_PERIOD: the scoring deadline's default distance from the tender's close (ISO 8601). */
+  evaluation: { defaultPeriod: string };
   worker: WorkerSettings;
   timeline: TimelineSettings;
   /** OCDS_OCID_PREFIX: each commission's ocid is `<prefix>-<commission id>`. */
@@ -277,6 +281,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     calendar: { overridesFile: e.CALENDAR_OVERRIDES_FILE },
     bids: { masterKey: e.BID_MASTER_KEY },
+    evaluation: { defaultPeriod: e.EVALUATION_PERIOD },
     worker: {
       maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
       maxConcurrentWorkflowTaskExecutions: e.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,

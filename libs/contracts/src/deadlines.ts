@@ -5,6 +5,8 @@ export const MILESTONES = [
   'sign-off',
   'clarification',
   'tender-close',
+  // The panel's scoring of the opened bids (issue 10): reminds those who still owe scores.
+  'scoring',
   'standstill-end',
   'interim-report',
   'final-report',

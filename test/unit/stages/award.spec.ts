@@ -2,16 +2,11 @@ import {
   evaluationSummary,
   priceScore,
   priceScores,
-  type Actor,
   type AwardContract,
   type CommissionView,
   type StandstillBasis,
 } from '@app/contracts';
-import { initialState } from '../../../workflows/commission/initial-state';
-import {
-  applyDeadlineChanges,
-  openReportDeadlines,
-} from '../../../workflows/commission/kernel/deadline-book';
+import { applyDeadlineChanges } from '../../../workflows/commission/kernel/deadline-book';
 import {
   applyAward,
   applyLiftChallenge,
@@ -23,25 +18,18 @@ import {
   checkRecordChallenge,
   endStandstill,
 } from '../../../workflows/commission/stages/award';
-import { applyDeclareConflict, checkDeclareConflict } from '../../../workflows/commission/stages/conflicts';
 import { checkMoveDeadline } from '../../../workflows/commission/stages/deadlines';
-import { applyScoreBid, checkScoreBid } from '../../../workflows/commission/stages/evaluation';
-import { applyPublishTender, applySubmitBid, closeTender } from '../../../workflows/commission/stages/tender';
-import { newCommission, people } from '../fixtures';
-import { NOW, decide, edit, signOffCmd, submit } from './steps';
+import { checkScoreBid } from '../../../workflows/commission/stages/evaluation';
+import { people } from '../fixtures';
+import { BIDS, conflict, evaluating, score, scoreAll, uuid } from './evaluation-steps';
 
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const HASH = `sha256:${'0'.repeat(64)}`;
-const CLOSED_AT = '2030-02-10T12:00:00.000Z';
 const AWARD_AT = '2030-02-20T10:00:00.000Z';
 const ENDS_AT = '2030-03-04T00:00:00.000Z';
-const BIDS = { acme: uuid(1), birch: uuid(2), cedar: uuid(3) };
 const PRICES = [
   { bidId: BIDS.acme, price: 120_000 },
   { bidId: BIDS.birch, price: 100_000 },
   { bidId: BIDS.cedar, price: 150_000 },
 ];
-const PANEL = [people.chair, people.wood, people.trowler];
 
 describe('the price formula: lowest ÷ bid × 100', () => {
   it.each([
@@ -66,69 +54,6 @@ describe('the price formula: lowest ÷ bid × 100', () => {
   });
 });
 
-function evaluating(): CommissionView {
-  const s = initialState(newCommission({ regime: 'PA2023' }), '2030-01-01T09:00:00.000Z');
-  openReportDeadlines(s, NOW);
-  edit(s, 'The specification');
-  submit(s);
-  for (const m of PANEL) decide(s, signOffCmd(m, 'approve', 1));
-  applyPublishTender(
-    s,
-    {
-      actor: people.officer,
-      closesAt: CLOSED_AT,
-      clarificationsCloseAt: '2030-02-01T12:00:00.000Z',
-      criteria: [
-        { name: 'Method', kind: 'quality', weight: 50 },
-        { name: 'Team', kind: 'quality', weight: 20 },
-        { name: 'Price', kind: 'price', weight: 30 },
-      ],
-      shortenedPeriod: null,
-      period: {
-        regime: 'PA2023',
-        ground: null,
-        assumedPublishedAt: '2030-01-03T10:00:00.000Z',
-        minimumDays: 25,
-        earliestLawfulClose: '2030-01-28T00:00:00.000Z',
-        rule: { citation: 'PA2023 s.54(4)', text: 'at least 25 days' },
-        calendarVersion: 'cal-v1',
-      },
-    },
-    '2030-01-03T10:00:00.000Z',
-  );
-  for (const [who, bidId] of [
-    [people.supplier, BIDS.acme],
-    [people.rival, BIDS.birch],
-    [people.third, BIDS.cedar],
-  ] as const) {
-    applySubmitBid(s, { actor: who, bidId, contentHash: HASH, size: 100 }, '2030-02-05T10:00:00.000Z');
-  }
-  closeTender(s, CLOSED_AT);
-  expect(s.stage).toBe('evaluation');
-  return s;
-}
-
-function score(s: CommissionView, by: Actor, bidId: string, method: number, team: number) {
-  const cmd = {
-    actor: by,
-    bidId,
-    scores: [
-      { criterion: 'Method', score: method, comment: `method ${method}` },
-      { criterion: 'Team', score: team, comment: `team ${team}` },
-    ],
-  };
-  expect(checkScoreBid(s, cmd)).toBeNull();
-  return applyScoreBid(s, cmd, '2030-02-12T10:00:00.000Z');
-}
-
-function scoreAll(s: CommissionView) {
-  for (const m of PANEL) {
-    score(s, m, BIDS.acme, 80, 70);
-    if (m !== people.wood) score(s, m, BIDS.birch, 60, 60);
-    score(s, m, BIDS.cedar, 50, 50);
-  }
-}
-
 const standstill = (over: Partial<StandstillBasis> = {}): StandstillBasis => ({
   regime: 'PA2023',
   kind: 'statutory',
@@ -149,12 +74,6 @@ const awardCmd = (over: Partial<AwardContract> = {}): AwardContract => ({
   standstill: standstill(),
   ...over,
 });
-
-function conflict(s: CommissionView, by: Actor, supplier: string) {
-  const cmd = { actor: by, supplier, reason: 'A former employer' };
-  expect(checkDeclareConflict(s, cmd)).toBeNull();
-  return applyDeclareConflict(s, cmd, '2030-02-12T11:00:00.000Z');
-}
 
 describe('scoring', () => {
   it('takes quality scores 0–100 with comments, revises them, and refuses price, other criteria and bad scores', () => {

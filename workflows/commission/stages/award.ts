@@ -42,6 +42,11 @@ const person = ({ userId, name, email }: Person): Person => ({ userId, name, ema
 const iso = (t: string) => new Date(Date.parse(t)).toISOString();
 const DAY_MS = 86_400_000;
 
+const scoringOpen = (s: CommissionView) => {
+  const d = findDeadline(s.deadlines, 'scoring');
+  return d !== undefined && isOpen(d);
+};
+
 // --- award -----------------------------------------------------------------------------------
 
 export function checkAward(s: CommissionView, cmd: AwardContract): CommandRefusal | null {
@@ -171,7 +176,11 @@ export function applyAward(s: CommissionView, cmd: AwardContract, at: string): C
     },
     effects: [],
     messages,
-    deadlines: [{ open: 'standstill-end', dueAt: standstill.endsAt, onDue: 'end-standstill' }],
+    // The award ends the evaluation: whatever scoring was still due is met by it.
+    deadlines: [
+      ...(scoringOpen(s) ? [{ close: 'scoring' as const, reason: 'met' as const }] : []),
+      { open: 'standstill-end', dueAt: standstill.endsAt, onDue: 'end-standstill' },
+    ],
   };
 }
 

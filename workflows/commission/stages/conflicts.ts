@@ -1,7 +1,7 @@
 import { DeclareConflictUpdate, actorRef, type CommissionView, type DeclareConflict } from '@app/contracts';
 import type { Change } from '../kernel/change';
 import { defineCommand } from '../kernel/command';
-import { withdrawConflictedScores } from './evaluation';
+import { scoringMet, withdrawConflictedScores } from './evaluation';
 import { invalid, limitRefusal, ruleRefusal, textRefusal, type CommandRefusal } from '../kernel/refusal';
 
 /** Conflicts of interest a panel member declares, in any open stage. */
@@ -37,6 +37,8 @@ export function applyDeclareConflict(s: CommissionView, cmd: DeclareConflict, at
     action: 'conflict-declared',
     detail: { supplier, reason: cmd.reason, ...(withdrawnScores > 0 ? { withdrawnScores } : {}) },
     effects: [{ kind: 'conflict', member, supplier, reason: cmd.reason, at }],
+    // A conflict can leave the last owing member out of a bid: then scoring is complete.
+    deadlines: scoringMet(s),
   };
 }
 

@@ -3,20 +3,33 @@ import {
   actorRef,
   conflictFor,
   currentBids,
+  evaluationSummary,
   qualityCriteria,
   type CommissionView,
   type ConflictOfInterest,
   type ScoreBid,
 } from '@app/contracts';
-import type { Change } from '../kernel/change';
+import type { Change, DeadlineChange } from '../kernel/change';
 import { defineCommand } from '../kernel/command';
+import { findDeadline, isOpen } from '../kernel/deadlines';
 import { invalid, refusal, ruleRefusal, textRefusal, type CommandRefusal } from '../kernel/refusal';
 
 /*
  * Evaluation: panel members score each opened bid on the quality criteria, 0–100 with a comment.
  * The price criterion is never scored by a person (see award/scoring.ts). Scores can be revised
- * until the award; a member conflicted with a bid's supplier cannot score it.
+ * until the award; a member conflicted with a bid's supplier cannot score it. Scoring is due the
+ * tender's evaluation period after the close (the `scoring` deadline, opened by the close).
  */
+
+/**
+ * The scoring deadline is met once no eligible member owes a score: by the last score, or by a
+ * conflict that leaves the last owing member out. Nothing when it is not open.
+ */
+export function scoringMet(s: CommissionView): DeadlineChange[] {
+  const deadline = findDeadline(s.deadlines, 'scoring');
+  if (!deadline || !isOpen(deadline) || evaluationSummary(s).outstanding.length > 0) return [];
+  return [{ close: 'scoring', reason: 'met' }];
+}
 
 export function checkScoreBid(s: CommissionView, cmd: ScoreBid): CommandRefusal | null {
   const r = ruleRefusal('score-bid', s, cmd.actor);
@@ -85,6 +98,7 @@ export function applyScoreBid(s: CommissionView, cmd: ScoreBid, at: string): Cha
       scores: changed.map(({ criterion, score, comment }) => ({ criterion, score, comment })),
     },
     effects: [],
+    deadlines: scoringMet(s),
   };
 }
 

@@ -7,6 +7,8 @@ import {
   TENDER_NOTICE_TYPES,
   REGIME_RULES,
   actorRef,
+  isEvaluationPeriod,
+  parseDuration,
   type AnswerClarification,
   type AskClarification,
   type CommissionView,
@@ -68,6 +70,9 @@ export function checkPublishTender(
       s,
       'clarificationsCloseAt must be before closesAt, so answers reach bidders before the close',
     );
+  }
+  if (cmd.evaluationPeriod !== undefined && !isEvaluationPeriod(cmd.evaluationPeriod)) {
+    return invalid(s, 'evaluationPeriod must be an ISO 8601 duration such as P10D, from a second to a year');
   }
   const criteria = cmd.criteria;
   if (criteria.length === 0) return invalid(s, 'name at least one award criterion');
@@ -134,6 +139,7 @@ export function applyPublishTender(s: CommissionView, cmd: PublishTender, at: st
     shortenedPeriod: cmd.shortenedPeriod,
     closedAt: null,
     outcome: 'open',
+    ...(cmd.evaluationPeriod ? { evaluationPeriod: cmd.evaluationPeriod } : {}),
   };
   const notice = {
     type: TENDER_NOTICE_TYPES[s.regime],
@@ -163,6 +169,7 @@ export function applyPublishTender(s: CommissionView, cmd: PublishTender, at: st
       criteria,
       specificationVersion: version.version,
       shortenedPeriod: cmd.shortenedPeriod,
+      ...(cmd.evaluationPeriod ? { evaluationPeriod: cmd.evaluationPeriod } : {}),
       earliestLawfulClose: cmd.period.earliestLawfulClose,
       rule: cmd.period.rule.citation,
       calendarVersion: cmd.period.calendarVersion,
@@ -347,6 +354,9 @@ export const closeTender: OnDue = (s, at) => {
   }
   s.tender.outcome = 'bids-opened';
   s.stage = 'evaluation';
+  const scoringDueAt = s.tender.evaluationPeriod
+    ? new Date(Date.parse(at) + parseDuration(s.tender.evaluationPeriod)).toISOString()
+    : null;
   const receipts: MessageSpec[] = bids.map((b) => ({
     message: 'tender-closed-bid-receipt',
     recipients: [b.supplier],
@@ -360,10 +370,14 @@ export const closeTender: OnDue = (s, at) => {
       bids: bids.length,
       bidIds: bids.map((b) => b.bidId),
       outcome: 'bids-opened',
+      ...(scoringDueAt ? { scoringDueAt } : {}),
     },
     // The projection marks the commission's bid key released: only now may staff read content.
     effects: [{ kind: 'bids-opened', at, bidIds: bids.map((b) => b.bidId) }],
-    deadlines: closingClarifications,
+    // The panel's scoring is due the evaluation period after the close (see recipients.ts).
+    deadlines: scoringDueAt
+      ? [...closingClarifications, { open: 'scoring' as const, dueAt: scoringDueAt }]
+      : closingClarifications,
     messages: [
       { message: 'tender-closed', recipients: staff, facts: { closedAt: at, bids: String(bids.length) } },
       ...receipts,

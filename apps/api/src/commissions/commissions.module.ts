@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { CalendarModule } from '../calendar/calendar.module';
+import { AwardCommand } from './award/award.command';
 import { AwardController } from './award/award.controller';
+import { BidSubmission } from './bids/bid-submission';
 import { BidVault, BID_MASTER_KEY } from './bids/bid-vault';
 import { BidsController } from './bids/bids.controller';
 import { ClarificationsController } from './clarifications/clarifications.controller';
@@ -16,6 +18,7 @@ import { NoticesController } from './notices/notices.controller';
 import { RemindersReadModel } from './reminders-read-model';
 import { SignOffsController } from './sign-offs/sign-offs.controller';
 import { SpecificationController } from './specification/specification.controller';
+import { PublishTenderCommand } from './tender/publish-tender.command';
 import { TenderController } from './tender/tender.controller';
 import { TimelineController } from './timeline/timeline.controller';
 import { TimelineService } from './timeline/timeline.service';
@@ -54,8 +57,19 @@ function bidMasterKey(config: AppConfig): Buffer {
     RemindersReadModel,
     BidVault,
     TimelineService,
+    BidSubmission,
+    PublishTenderCommand,
+    AwardCommand,
     { provide: BID_MASTER_KEY, inject: [APP_CONFIG], useFactory: bidMasterKey },
   ],
-  exports: [CommissionsService, CommissionReadModel, TimelineService],
+  exports: [
+    CommissionsService,
+    CommissionReadModel,
+    TimelineService,
+    BidVault,
+    BidSubmission,
+    PublishTenderCommand,
+    AwardCommand,
+  ],
 })
 export class CommissionsModule {}

@@ -223,6 +223,12 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
         ),
         outstanding: list(object({}), 'who still has to score which bid'),
         complete: { type: 'boolean' },
+        scoringDueAt: {
+          ...instant(
+            'when the panel’s scores are due (the scoring deadline: reminders before, escalations after)',
+          ),
+          nullable: true,
+        },
       }),
     },
     ['evaluation'],

@@ -1,4 +1,11 @@
-import { allowedActions, type Actor, type CommissionView, type Milestone, type Stage } from '@app/contracts';
+import {
+  allowedActions,
+  evaluationSummary,
+  type Actor,
+  type CommissionView,
+  type Milestone,
+  type Stage,
+} from '@app/contracts';
 
 /**
  * What can wait on a person today. Later stages add theirs (questions to answer, bids to score,
@@ -9,6 +16,7 @@ export const TASK_KINDS = [
   'write-specification',
   'revise-specification',
   'submit-specification',
+  'score-bids',
   'overdue-deadline',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
@@ -19,6 +27,7 @@ export const ACTION_TASKS: readonly TaskKind[] = [
   'write-specification',
   'revise-specification',
   'submit-specification',
+  'score-bids',
 ];
 
 export interface Task {
@@ -95,6 +104,25 @@ export function tasksIn(view: CommissionView, actor: Actor, now: Date): Task[] {
       }),
     );
   }
+  if (actions.includes('score-bid')) {
+    const owed = evaluationSummary(view).outstanding.filter((o) => o.member.userId === actor.userId);
+    const scoring = view.deadlines?.find((d) => d.milestone === 'scoring' && d.closedReason === null);
+    if (owed.length > 0) {
+      tasks.push(
+        task(view, {
+          kind: 'score-bids',
+          summary: `Score ${owed.length === 1 ? 'a bid' : `${owed.length} bids`}: ${owed
+            .map((o) => `${o.supplier}’s (${o.criteria.join(', ')})`)
+            .join('; ')}`,
+          dueAt: scoring?.dueAt ?? null,
+          overdue: scoring ? Date.parse(scoring.dueAt) <= now.getTime() : false,
+          specificationVersion: null,
+          milestone: scoring ? 'scoring' : null,
+          path: `${base}/evaluation`,
+        }),
+      );
+    }
+  }
   if (isOfficer(view, actor) || isObserver(view, actor)) {
     for (const d of view.deadlines ?? []) {
       if (d.closedReason !== null || Date.parse(d.dueAt) > now.getTime()) continue;
@@ -118,6 +146,7 @@ const DEADLINE_NAMES: Record<Milestone, string> = {
   'sign-off': 'The panel’s sign-off',
   clarification: 'The clarification deadline',
   'tender-close': 'The tender closing',
+  scoring: 'The panel’s scoring',
   'standstill-end': 'The end of standstill',
   'interim-report': 'The interim report',
   'final-report': 'The final report',

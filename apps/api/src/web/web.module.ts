@@ -3,14 +3,19 @@ import { urlencoded } from 'express';
 import { TasksModule } from '../tasks/tasks.module';
 import { CalendarFeedController } from './calendar-feed/calendar-feed.controller';
 import { CalendarTokens } from './calendar-feed/calendar-token';
+import { AwardPageController } from './pages/award.page.controller';
+import { BidPageController } from './pages/bid.page.controller';
 import { CancelPageController } from './pages/cancel.page.controller';
 import { CommandRunner } from './pages/command-runner';
 import { CommissionAccess } from './pages/commission-access';
 import { CommissionsPageController } from './pages/commissions.page.controller';
 import { DeadlinePageController } from './pages/deadline.page.controller';
+import { EvaluationPageController } from './pages/evaluation.page.controller';
 import { SignOffPageController } from './pages/sign-off.page.controller';
 import { SpecificationPageController } from './pages/specification.page.controller';
 import { TasksPageController } from './pages/tasks.page.controller';
+import { TenderPageController } from './pages/tender.page.controller';
+import { WebForms } from './pages/web-forms';
 import { PageRenderer } from './render/page-renderer';
 import { FormTokenGuard } from './session/form-token.guard';
 import { SessionStore } from './session/session-store';
@@ -29,6 +34,10 @@ const PAGES = [
   SignOffPageController,
   CancelPageController,
   DeadlinePageController,
+  TenderPageController,
+  BidPageController,
+  EvaluationPageController,
+  AwardPageController,
 ];
 
 /** Forms post up to a 200,000-character specification, which URL-encoding can triple. */
@@ -46,6 +55,7 @@ const FORM_LIMIT = '1mb';
     OidcSignIn,
     CommissionAccess,
     CommandRunner,
+    WebForms,
     WebErrorFilter,
     SignedInGuard,
     FormTokenGuard,

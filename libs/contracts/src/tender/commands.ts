@@ -9,6 +9,12 @@ export interface PublishTender {
   shortenedPeriod: ShortenedPeriod | null;
   /** Computed at the edge from the calendar, with its version; the workflow only compares. */
   period: TenderPeriodBasis;
+  /**
+   * How long the panel has to score the bids once the tender closes (ISO 8601, e.g. P10D): the
+   * scoring deadline is the close plus this. The API fills in the configured default; a command
+   * without it (from before scoring had a deadline) opens none.
+   */
+  evaluationPeriod?: string;
 }
 
 export interface ReopenTender {

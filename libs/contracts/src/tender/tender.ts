@@ -1,4 +1,5 @@
 import type { LegalRule, ProcurementRegime, TenderPeriodGround } from '../calendar/regimes';
+import { isDuration, parseDuration } from '../duration';
 import type { ActorRef, Person } from '../people';
 
 /*
@@ -65,6 +66,11 @@ export interface Notice {
   };
 }
 
+/** An evaluation period: longer than a second, at most a year (a year of scoring is a stalled tender). */
+export function isEvaluationPeriod(text: string): boolean {
+  return isDuration(text) && parseDuration(text) >= 1_000 && parseDuration(text) <= 366 * 86_400_000;
+}
+
 export interface Tender {
   /** 1 for the first tender; a re-tender after an unsuccessful one is 2, and so on. */
   round: number;
@@ -79,6 +85,8 @@ export interface Tender {
   shortenedPeriod: ShortenedPeriod | null;
   closedAt: string | null;
   outcome: 'open' | 'bids-opened' | 'no-bids';
+  /** The panel's time to score after the close (ISO 8601); absent on tenders from before it. */
+  evaluationPeriod?: string;
 }
 
 export interface Clarification {

@@ -1,25 +1,18 @@
-import { Body, Controller, Headers, Inject, Param } from '@nestjs/common';
+import { Body, Controller, Headers, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   AwardContractUpdate,
-  CalendarInputError,
   LiftChallengeUpdate,
   PublishContractNoticeUpdate,
   RecordChallengeUpdate,
-  standstillEnd,
   type Actor,
-  type CalendarSnapshot,
-  type StandstillBasis,
 } from '@app/contracts';
 import { CurrentActor } from '../../auth/auth.decorators';
-import { CALENDAR_SNAPSHOT } from '../../calendar/calendar.snapshot';
-import { ProblemException } from '../../problem/problem.exception';
-import { BidVault } from '../bids/bid-vault';
 import { CommandEndpoint } from '../command-endpoint.decorator';
 import { header, present } from '../commission-presenter';
 import { CommissionsService } from '../commissions.service';
-import { openedPrices } from '../evaluation/evaluation.controller';
 import { derivedId } from '../tender/derived-id';
+import { AwardCommand } from './award.command';
 import { AwardDto, ReasonDto } from './award.dto';
 
 /** The award (evaluation → standstill), and legal challenges during the standstill. */
@@ -29,8 +22,7 @@ import { AwardDto, ReasonDto } from './award.dto';
 export class AwardController {
   constructor(
     private readonly commissions: CommissionsService,
-    private readonly vault: BidVault,
-    @Inject(CALENDAR_SNAPSHOT) private readonly calendar: CalendarSnapshot,
+    private readonly awarding: AwardCommand,
   ) {}
 
   @CommandEndpoint(
@@ -45,14 +37,12 @@ export class AwardController {
     @Headers('idempotency-key') key?: string,
   ) {
     const view = await this.commissions.view(id);
-    const cmd = {
-      actor,
+    const cmd = await this.awarding.build(view, actor, {
       bidId: dto.bidId,
       rationale: dto.rationale,
       departureReason: dto.departureReason ?? null,
-      prices: await openedPrices(this.vault, view),
-      standstill: this.standstill(view.regime, dto.voluntaryStandstill ?? null),
-    };
+      voluntaryStandstill: dto.voluntaryStandstill ?? null,
+    });
     return present(await this.commissions.command(id, AwardContractUpdate, cmd, key), actor);
   }
 
@@ -112,32 +102,5 @@ export class AwardController {
     @Headers('idempotency-key') key?: string,
   ) {
     return present(await this.commissions.command(id, PublishContractNoticeUpdate, { actor }, key), actor);
-  }
-
-  /**
-   * The standstill's end, computed here once from the calendar (like the tender's earliest close)
-   * and sent with its version: the workflow records it and never reads the calendar itself.
-   */
-  private standstill(regime: StandstillBasis['regime'], voluntary: string | null): StandstillBasis {
-    const assumedFrom = new Date().toISOString();
-    try {
-      const e = standstillEnd(regime, assumedFrom, this.calendar, voluntary);
-      return {
-        regime,
-        kind: e.kind,
-        assumedFrom,
-        endsAt: new Date(Date.parse(e.endsAt)).toISOString(),
-        voluntary,
-        rule: e.rule,
-        calendarVersion: e.calendarVersion,
-      };
-    } catch (err) {
-      if (err instanceof CalendarInputError) {
-        throw ProblemException.badRequest(err.message, [
-          { field: 'voluntaryStandstill', message: err.message },
-        ]);
-      }
-      throw err;
-    }
   }
 }

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Headers, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  SubmitBidUpdate,
   bidReceiptsFor,
   readsAsSupplier,
   standingsOf,
@@ -12,7 +11,7 @@ import { CurrentActor } from '../../auth/auth.decorators';
 import { CommandEndpoint } from '../command-endpoint.decorator';
 import { header, mustRead } from '../commission-presenter';
 import { CommissionsService } from '../commissions.service';
-import { derivedId } from '../tender/derived-id';
+import { BidSubmission } from './bid-submission';
 import { BidVault, type OpenedBid } from './bid-vault';
 import { SubmitBidDto } from './bids.dto';
 
@@ -36,6 +35,7 @@ export class BidsController {
   constructor(
     private readonly commissions: CommissionsService,
     private readonly vault: BidVault,
+    private readonly submission: BidSubmission,
   ) {}
 
   @CommandEndpoint(
@@ -53,18 +53,12 @@ export class BidsController {
     // Also answers 404 for an unknown or unpublished commission before anything is stored.
     const before = await this.commissions.view(id);
     mustRead('bids', before, actor);
-    const bidId = derivedId('bid', id, actor.userId, key);
-    const sealed = await this.vault.seal(id, actor.userId, bidId, {
-      price: dto.price,
-      proposal: dto.proposal,
-    });
-    let view: CommissionView;
-    try {
-      view = await this.commissions.command(id, SubmitBidUpdate, { actor, bidId, ...sealed }, key);
-    } catch (err) {
-      await this.vault.discard(bidId);
-      throw err;
-    }
+    const { view, bidId } = await this.submission.submit(
+      id,
+      actor,
+      { price: dto.price, proposal: dto.proposal },
+      key,
+    );
     const receipt = bidReceiptsFor(view, actor).find((b) => b.bidId === bidId);
     return { ...header(view, actor), receipt };
   }

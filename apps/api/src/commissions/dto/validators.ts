@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { isEscalationInterval, isReminderOffset, parseDuration } from '@app/contracts';
+import { isEscalationInterval, isEvaluationPeriod, isReminderOffset, parseDuration } from '@app/contracts';
 import { Instant } from '../../input/fields';
 import { predicateDecorator } from '../../input/predicate';
 
@@ -39,4 +39,10 @@ export const IsEscalationInterval = durationDecorator(
   'isEscalationInterval',
   isEscalationInterval,
   '$property must be an ISO 8601 duration such as P7D, between one second and a year',
+);
+
+export const IsEvaluationPeriod = durationDecorator(
+  'isEvaluationPeriod',
+  isEvaluationPeriod,
+  '$property must be an ISO 8601 duration such as P10D, between one second and a year',
 );

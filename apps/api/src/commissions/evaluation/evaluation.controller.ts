@@ -74,8 +74,12 @@ export class EvaluationController {
   private async present(view: CommissionView) {
     const prices = await openedPrices(this.vault, view);
     const summary = evaluationSummary(view, prices);
+    const scoring = view.deadlines?.find((d) => d.milestone === 'scoring');
     return {
       criteria: view.tender?.criteria ?? [],
+      // When the panel's scores are due (null for a tender from before scoring had a deadline).
+      scoringDueAt: scoring?.dueAt ?? null,
+      scoringMetAt: scoring?.metAt ?? null,
       priceFormula: 'lowest price ÷ bid price × 100',
       scores: view.evaluation?.scores ?? [],
       withdrawn: view.evaluation?.withdrawn ?? [],

@@ -20,7 +20,7 @@ import {
   type CriterionKind,
   type TenderPeriodGround,
 } from '@app/contracts';
-import { IsDateTimeWithOffset } from '../dto/validators';
+import { IsDateTimeWithOffset, IsEvaluationPeriod } from '../dto/validators';
 
 export class CriterionDto {
   @ApiProperty({ example: 'Quality of the method' })
@@ -74,6 +74,15 @@ export class PublishTenderDto {
   @ValidateNested()
   @Type(() => ShortenedPeriodDto)
   shortenedPeriod?: ShortenedPeriodDto;
+
+  @ApiPropertyOptional({
+    example: 'P10D',
+    description:
+      'the panel’s time to score once the tender closes (ISO 8601 duration); the scoring deadline is the close plus this. Default: EVALUATION_PERIOD (P10D)',
+  })
+  @IsOptional()
+  @IsEvaluationPeriod()
+  evaluationPeriod?: string;
 }
 
 export class ReopenDto {

@@ -18,11 +18,20 @@ export class CommandRunner {
   async run<Arg extends { actor: Actor }>(
     id: string,
     update: UpdateDefinition<CommissionView, [Arg]>,
-    arg: Arg,
+    /** The command, or how to build it when building it can be refused too (a date the calendar rejects). */
+    arg: Arg | (() => Arg | Promise<Arg>),
     formKey: string | undefined,
   ): Promise<CommandOutcome> {
+    return this.attempt(async () => {
+      const built = typeof arg === 'function' ? await arg() : arg;
+      return this.commissions.command(id, update, built, formKey && `web-${formKey}`);
+    });
+  }
+
+  /** Runs a command that is not a plain Update (a sealed bid) with the same refusal handling. */
+  async attempt(send: () => Promise<CommissionView>): Promise<CommandOutcome> {
     try {
-      return { ok: true, view: await this.commissions.command(id, update, arg, formKey && `web-${formKey}`) };
+      return { ok: true, view: await send() };
     } catch (err) {
       if (err instanceof ProblemException && err.problem.status < 500 && err.problem.status !== 404) {
         return { ok: false, problem: err.problem };

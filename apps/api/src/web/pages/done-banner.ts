@@ -5,6 +5,10 @@ const DONE: Record<string, string> = {
   decided: 'Your decision has been recorded.',
   cancelled: 'The commission has been cancelled.',
   'deadline-moved': 'The deadline has been moved and its reminders rescheduled.',
+  'tender-published': 'The tender has been published with its notice.',
+  'bid-submitted': 'Your sealed bid has been received. Nobody can read it before the tender closes.',
+  awarded:
+    'The contract has been awarded: each bidder is sent its assessment summary, and the standstill has begun.',
 };
 
 export type Done = keyof typeof DONE;

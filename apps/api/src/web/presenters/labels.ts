@@ -23,6 +23,7 @@ export const MILESTONE_LABELS: Record<Milestone, string> = {
   'sign-off': 'Panel sign-off',
   clarification: 'Clarification questions close',
   'tender-close': 'Tender closes',
+  scoring: 'Scores due',
   'standstill-end': 'Standstill ends',
   'interim-report': 'Interim report',
   'final-report': 'Final report',
@@ -45,15 +46,15 @@ export const ACTION_LINKS: Record<Action, { text: string; path: string } | null>
   'declare-conflict': null,
   'move-deadline': { text: 'Move a deadline', path: 'deadlines/move' },
   cancel: { text: 'Cancel this commission', path: 'cancel' },
-  // The tender's actions are taken through the JSON API until their pages exist.
-  'publish-tender': null,
+  'publish-tender': { text: 'Publish the tender', path: 'tender' },
+  // Clarifications, reopening, challenges and the contract notice are taken through the JSON API
+  // until their pages exist.
   'ask-clarification': null,
   'answer-clarification': null,
-  'submit-bid': null,
+  'submit-bid': { text: 'Submit a bid', path: 'bid' },
   reopen: null,
-  // Evaluation and award are taken through the JSON API until their pages exist.
-  'score-bid': null,
-  award: null,
+  'score-bid': { text: 'Score the bids', path: 'evaluation' },
+  award: { text: 'Award the contract', path: 'award' },
   'record-challenge': null,
   'lift-challenge': null,
   'publish-contract-notice': null,
