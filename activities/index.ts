@@ -4,6 +4,7 @@ import type { Logger } from '@app/logging';
 import { Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { createNotificationActivities } from './notifications/notification-activities';
+import { projectBatchOrQuarantine } from './projection/project-commission-events';
 import { projectOrQuarantine } from './projection/quarantine';
 
 export interface ActivityDeps {
@@ -33,6 +34,25 @@ export function createActivities(deps: ActivityDeps) {
           written,
         },
         written ? 'event projected' : 'event already projected',
+      );
+    },
+    /**
+     * Consecutive events of one commission, run as a local activity by the workflow (no task of its
+     * own on the server); a retry rewrites nothing (see projectCommissionEvents).
+     */
+    async projectCommissionEvents(batch: Projection[]): Promise<void> {
+      const info = Context.current().info;
+      const workflowId = info.workflowExecution?.workflowId;
+      const written = await projectBatchOrQuarantine(deps.dataSource, batch, deps.logger, workflowId);
+      deps.logger.info(
+        {
+          workflowId,
+          seqs: batch.map((p) => p.event.seq),
+          actions: batch.map((p) => p.event.action),
+          attempt: info.attempt,
+          written,
+        },
+        written === batch.length ? 'events projected' : 'events projected (some already were)',
       );
     },
   };

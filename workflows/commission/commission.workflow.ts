@@ -7,6 +7,7 @@ import {
   log,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -46,6 +47,16 @@ const { projectCommissionEvent, recordNotification, abandonNotification } =
     retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
   });
 
+/**
+ * The projection as a local activity: it runs inside the workflow task that recorded the change, so
+ * an update costs no activity task on the server and answers in that same workflow task. A retry
+ * (or a worker killed mid-write) writes nothing twice: each event is keyed by its sequence number.
+ */
+const { projectCommissionEvents } = proxyLocalActivities<CommissionActivities>({
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
 /** Each attempt sends over every channel not yet done; after the last, the failure is recorded. */
 export const DELIVERY_ATTEMPTS = 12;
 const { deliverNotification } = proxyActivities<CommissionActivities>({
@@ -73,6 +84,10 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
   const tracksDeadlines = patched('deadlines');
   const collapsesMissedReminders = patched('collapse-missed-reminders');
   const ledger = new Ledger(state, nowIso, patched('view-in-read-model'));
+  // Runs from before the local projection replay with one ordinary activity per event.
+  const project = patched('projection-local-activity')
+    ? () => ledger.drainInBatches(projectCommissionEvents)
+    : () => ledger.drain(projectCommissionEvent);
   const search = patched('search-attributes') ? new SearchAttributes(state) : null;
   const dispatcher = new Dispatcher({ recordNotification, deliverNotification, abandonNotification });
   if (tracksDeadlines && !state.deadlines) openReportDeadlines(state, Date.now());
@@ -194,7 +209,7 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
   try {
     for (;;) {
       await condition(() => ledger.pending || (winding() && allHandlersFinished() && dispatcher.quiet));
-      await ledger.drain(projectCommissionEvent);
+      await project();
       if (ledger.pending || !allHandlersFinished() || !dispatcher.quiet) continue;
       if (isFinal(state.stage)) return state;
       if (workflowInfo().continueAsNewSuggested) {
@@ -212,7 +227,7 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
       const change = operatorCancel(state, at);
       // Recording reaches a final stage, which closes every deadline.
       if (change) record(OPERATOR, fromStage, change, at);
-      await ledger.drain(projectCommissionEvent);
+      await project();
       log.warn('cancelled from Temporal by an operator', { fromStage });
       return state;
     });
