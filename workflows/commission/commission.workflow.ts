@@ -88,6 +88,7 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
   const project = patched('projection-local-activity')
     ? () => ledger.drainInBatches(projectCommissionEvents)
     : () => ledger.drain(projectCommissionEvent);
+  const wakesForDeadlinesOnly = patched('wake-scheduler-for-deadline-changes');
   const search = patched('search-attributes') ? new SearchAttributes(state) : null;
   const dispatcher = new Dispatcher({ recordNotification, deliverNotification, abandonNotification });
   if (tracksDeadlines && !state.deadlines) openReportDeadlines(state, Date.now());
@@ -190,8 +191,9 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
       return state;
     }
     const { seq, view } = record(actor, fromStage, change, at);
-    // A command may have opened, moved or closed a deadline: the scheduler plans again at once.
-    if (tracksDeadlines) scheduler.wake();
+    // A command that opened, moved or closed a deadline has the scheduler plan again at once; any
+    // other leaves its timer as it is (runs from before that rule replan after every command).
+    if (tracksDeadlines && (!wakesForDeadlinesOnly || (change.deadlines?.length ?? 0) > 0)) scheduler.wake();
     await ledger.projected(seq);
     // The view just after this change, not later ones still on their way to the read model.
     return view;
