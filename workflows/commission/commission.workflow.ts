@@ -48,14 +48,16 @@ const { projectCommissionEvent, recordNotification, abandonNotification } =
   });
 
 /**
- * The projection as a local activity: it runs inside the workflow task that recorded the change, so
- * an update costs no activity task on the server and answers in that same workflow task. A retry
- * (or a worker killed mid-write) writes nothing twice: each event is keyed by its sequence number.
+ * The projection and the outbox insert as local activities: they run inside the workflow task that
+ * recorded the change, so an update costs no activity task on the server and answers in that same
+ * workflow task. A retry (or a worker killed mid-write) writes nothing twice: each event is keyed by
+ * its sequence number, each notification by its key.
  */
-const { projectCommissionEvents } = proxyLocalActivities<CommissionActivities>({
-  startToCloseTimeout: '15 seconds',
-  retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
-});
+const { projectCommissionEvents, recordNotification: recordNotificationLocally } =
+  proxyLocalActivities<CommissionActivities>({
+    startToCloseTimeout: '15 seconds',
+    retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+  });
 
 /** Each attempt sends over every channel not yet done; after the last, the failure is recorded. */
 export const DELIVERY_ATTEMPTS = 12;
@@ -90,7 +92,13 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
     : () => ledger.drain(projectCommissionEvent);
   const wakesForDeadlinesOnly = patched('wake-scheduler-for-deadline-changes');
   const search = patched('search-attributes') ? new SearchAttributes(state) : null;
-  const dispatcher = new Dispatcher({ recordNotification, deliverNotification, abandonNotification });
+  // The outbox insert as a local activity too (runs from before it: an ordinary activity), so a
+  // reminder costs one activity task on the server, its delivery.
+  const dispatcher = new Dispatcher({
+    recordNotification: patched('outbox-local-activity') ? recordNotificationLocally : recordNotification,
+    deliverNotification,
+    abandonNotification,
+  });
   if (tracksDeadlines && !state.deadlines) openReportDeadlines(state, Date.now());
 
   /** Records a change: its deadlines, the audit event and projection, its messages. */
