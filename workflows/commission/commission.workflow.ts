@@ -48,16 +48,14 @@ const { projectCommissionEvent, recordNotification, abandonNotification } =
   });
 
 /**
- * The projection and the outbox insert as local activities: they run inside the workflow task that
- * recorded the change, so an update costs no activity task on the server and answers in that same
- * workflow task. A retry (or a worker killed mid-write) writes nothing twice: each event is keyed by
- * its sequence number, each notification by its key.
+ * The projection as a local activity: it runs inside the workflow task that recorded the change, so
+ * an update costs no activity task on the server and answers in that same workflow task. A retry
+ * (or a worker killed mid-write) writes nothing twice: each event is keyed by its sequence number.
  */
-const { projectCommissionEvents, recordNotification: recordNotificationLocally } =
-  proxyLocalActivities<CommissionActivities>({
-    startToCloseTimeout: '15 seconds',
-    retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
-  });
+const { projectCommissionEvents } = proxyLocalActivities<CommissionActivities>({
+  startToCloseTimeout: '15 seconds',
+  retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
 
 /** Each attempt sends over every channel not yet done; after the last, the failure is recorded. */
 export const DELIVERY_ATTEMPTS = 12;
@@ -92,13 +90,7 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
     : () => ledger.drain(projectCommissionEvent);
   const wakesForDeadlinesOnly = patched('wake-scheduler-for-deadline-changes');
   const search = patched('search-attributes') ? new SearchAttributes(state) : null;
-  // The outbox insert as a local activity too (runs from before it: an ordinary activity), so a
-  // reminder costs one activity task on the server, its delivery.
-  const dispatcher = new Dispatcher({
-    recordNotification: patched('outbox-local-activity') ? recordNotificationLocally : recordNotification,
-    deliverNotification,
-    abandonNotification,
-  });
+  const dispatcher = new Dispatcher({ recordNotification, deliverNotification, abandonNotification });
   if (tracksDeadlines && !state.deadlines) openReportDeadlines(state, Date.now());
 
   /** Records a change: its deadlines, the audit event and projection, its messages. */
