@@ -36,10 +36,7 @@ export function createActivities(deps: ActivityDeps) {
         written ? 'event projected' : 'event already projected',
       );
     },
-    /**
-     * Consecutive events of one commission, run as a local activity by the workflow (no task of its
-     * own on the server); a retry rewrites nothing (see projectCommissionEvents).
-     */
+    /** Consecutive events of one commission in one transaction; a retry rewrites nothing. */
     async projectCommissionEvents(batch: Projection[]): Promise<void> {
       const info = Context.current().info;
       const workflowId = info.workflowExecution?.workflowId;

@@ -7,7 +7,6 @@ import {
   log,
   patched,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -40,22 +39,12 @@ import { COMMANDS, ON_DUE } from './stages';
 export type CommissionWorkflowInput =
   { kind: 'open'; commission: NewCommission } | { kind: 'resume'; state: CommissionView };
 
-const { projectCommissionEvent, recordNotification, abandonNotification } =
+const { projectCommissionEvent, projectCommissionEvents, recordNotification, abandonNotification } =
   proxyActivities<CommissionActivities>({
     startToCloseTimeout: '15 seconds',
     // The read model and the outbox must catch up whatever the database does: no attempt limit.
     retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
   });
-
-/**
- * The projection as a local activity: it runs inside the workflow task that recorded the change, so
- * an update costs no activity task on the server and answers in that same workflow task. A retry
- * (or a worker killed mid-write) writes nothing twice: each event is keyed by its sequence number.
- */
-const { projectCommissionEvents } = proxyLocalActivities<CommissionActivities>({
-  startToCloseTimeout: '15 seconds',
-  retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
-});
 
 /** Each attempt sends over every channel not yet done; after the last, the failure is recorded. */
 export const DELIVERY_ATTEMPTS = 12;
@@ -84,8 +73,10 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
   const tracksDeadlines = patched('deadlines');
   const collapsesMissedReminders = patched('collapse-missed-reminders');
   const ledger = new Ledger(state, nowIso, patched('view-in-read-model'));
-  // Runs from before the local projection replay with one ordinary activity per event.
-  const project = patched('projection-local-activity')
+  // Consecutive events in one activity call, the view once (runs from before: one call per event).
+  // Not a local activity: its writes would land before the workflow task that numbered them is in
+  // history, and a task lost to a killed worker or a timeout would renumber them differently.
+  const project = patched('projection-batches')
     ? () => ledger.drainInBatches(projectCommissionEvents)
     : () => ledger.drain(projectCommissionEvent);
   const wakesForDeadlinesOnly = patched('wake-scheduler-for-deadline-changes');
