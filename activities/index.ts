@@ -12,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import { standingOf } from './dependency/standing';
 import { checkFeasibility, type FeasibilityDeps } from './feasibility/check-feasibility';
 import { createNotificationActivities } from './notifications/notification-activities';
+import { projectBatchOrQuarantine } from './projection/project-commission-events';
 import { projectOrQuarantine } from './projection/quarantine';
 
 export interface ActivityDeps {
@@ -56,6 +57,25 @@ export function createActivities(deps: ActivityDeps) {
         written ? 'event projected' : 'event already projected',
       );
       await checkFeasibility(feasibility, p);
+    },
+    /** Consecutive events of one commission in one transaction; a retry rewrites nothing. */
+    async projectCommissionEvents(batch: Projection[]): Promise<void> {
+      const info = Context.current().info;
+      const workflowId = info.workflowExecution?.workflowId;
+      const written = await projectBatchOrQuarantine(deps.dataSource, batch, deps.logger, workflowId);
+      deps.logger.info(
+        {
+          workflowId,
+          seqs: batch.map((p) => p.event.seq),
+          actions: batch.map((p) => p.event.action),
+          attempt: info.attempt,
+          written,
+        },
+        written === batch.length ? 'events projected' : 'events projected (some already were)',
+      );
+      // The batch's last event carries the view: the timetable is checked once, as of it.
+      const last = batch[batch.length - 1];
+      if (last) await checkFeasibility(feasibility, last);
     },
   };
 }

@@ -9,32 +9,37 @@ import type { DataSource, EntityManager } from 'typeorm';
 export async function projectCommissionEvent(ds: DataSource, p: Projection): Promise<boolean> {
   return ds.transaction(async (tx) => {
     await upsertCommission(tx, p);
-    const inserted: unknown[] = await tx.query(
-      `INSERT INTO audit_events
-         (commission_id, seq, at, actor_id, actor_name, action, from_stage, to_stage, detail)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (commission_id, seq) DO NOTHING
-       RETURNING id`,
-      [
-        p.commissionId,
-        p.event.seq,
-        p.event.at,
-        p.event.actor.userId,
-        p.event.actor.name,
-        p.event.action,
-        p.event.fromStage,
-        p.event.toStage,
-        JSON.stringify(p.event.detail),
-      ],
-    );
-    if (inserted.length === 0) return false;
-    for (const effect of p.effects) await applyEffect(tx, p, effect);
-    return true;
+    return insertEvent(tx, p);
   });
 }
 
+/** The audit row and, only when it is new, the event's effects; answers whether it was new. */
+export async function insertEvent(tx: EntityManager, p: Projection): Promise<boolean> {
+  const inserted: unknown[] = await tx.query(
+    `INSERT INTO audit_events
+       (commission_id, seq, at, actor_id, actor_name, action, from_stage, to_stage, detail)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (commission_id, seq) DO NOTHING
+     RETURNING id`,
+    [
+      p.commissionId,
+      p.event.seq,
+      p.event.at,
+      p.event.actor.userId,
+      p.event.actor.name,
+      p.event.action,
+      p.event.fromStage,
+      p.event.toStage,
+      JSON.stringify(p.event.detail),
+    ],
+  );
+  if (inserted.length === 0) return false;
+  for (const effect of p.effects) await applyEffect(tx, p, effect);
+  return true;
+}
+
 /** Inserts the commission or moves it forward; an older version never overwrites a newer one. */
-async function upsertCommission(tx: EntityManager, p: Projection): Promise<void> {
+export async function upsertCommission(tx: EntityManager, p: Projection): Promise<void> {
   const s = p.summary;
   await tx.query(
     `INSERT INTO commissions

@@ -5,6 +5,10 @@ import { abandonPending, markAttempt, recordInOutbox } from '../../activities/no
 import { createLogger } from '@app/logging';
 import { projectOrQuarantine } from '../../activities/projection/quarantine';
 import { projectCommissionEvent } from '../../activities/projection/project-commission-event';
+import {
+  projectBatchOrQuarantine,
+  projectCommissionEvents,
+} from '../../activities/projection/project-commission-events';
 import { openDataSource, testConfig } from '../support/temporal';
 
 /** The read model is exactly-once in effect: the same workflow event projected again writes nothing. */
@@ -71,6 +75,38 @@ describe('projecting workflow events into the read model', () => {
     expect(await projectCommissionEvent(ds, projection(id, 1))).toBe(false);
     expect(await rows('audit_events', id)).toBe(2);
     expect(await rows('specification_versions', id)).toBe(1);
+  });
+
+  it('writes a batch of events in one go, each once, however often the batch is retried', async () => {
+    const id = randomUUID();
+    const view = (seq: number) => ({ id, version: seq }) as unknown as Projection['view'];
+    const batch = [projection(id, 1), projection(id, 2), projection(id, 3, { view: view(3) })];
+    expect(await projectCommissionEvents(ds, batch)).toBe(3);
+    const retries = await Promise.all([1, 2, 3].map(() => projectCommissionEvents(ds, batch)));
+    expect(retries).toEqual([0, 0, 0]);
+    // A later batch overlapping the first (a retry that also carries the next event) adds only that one.
+    expect(await projectCommissionEvents(ds, [batch[2], projection(id, 4, { view: view(4) })])).toBe(1);
+    expect(await rows('audit_events', id)).toBe(4);
+    expect(await rows('specification_versions', id)).toBe(3);
+    const [row] = await ds.query('SELECT version, view FROM commissions WHERE id = $1', [id]);
+    expect(row).toEqual({ version: 4, view: { id, version: 4 } });
+  });
+
+  it('quarantines only the event of a batch the database can never store', async () => {
+    const id = randomUUID();
+    const logger = createLogger('projection-test', 'silent');
+    const bad = projection(id, 2, {
+      event: { ...projection(id, 2).event, detail: { text: 'nul \u0000 here' } },
+    });
+    const written = await projectBatchOrQuarantine(
+      ds,
+      [projection(id, 1), bad, projection(id, 3)],
+      logger,
+      id,
+    );
+    expect(written).toBe(3);
+    expect(await rows('audit_events', id)).toBe(3);
+    expect(await rows('quarantined_events', id)).toBe(1);
   });
 
   it('quarantines an event the database can never store, keeping the sequence and the commission moving', async () => {

@@ -50,8 +50,14 @@ describe('the commission workflow kernel, with stub activities', () => {
     );
     expect(new Set(answers).size).toBe(8);
     expect(projectedOf(h).map((p) => p.event.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    // Each projection carries the whole view as it was at that event.
-    for (const p of projectedOf(h)) expect(p.view?.version).toBe(p.event.seq);
+    // Each batch is consecutive events, the last carrying the whole view as it was at that event
+    // (the read model keeps only the latest view, so the others leave it out).
+    const batches = stub.seen.batches.filter((b) => b[0].commissionId === projectedOf(h)[0].commissionId);
+    for (const b of batches) {
+      expect(b.map((p) => p.event.seq)).toEqual(b.map((_, i) => b[0].event.seq + i));
+      expect(b.at(-1)!.view?.version).toBe(b.at(-1)!.event.seq);
+      for (const p of b.slice(0, -1)) expect(p.view).toBeUndefined();
+    }
   });
 
   it('sends a reminder when it falls due and plans afresh when the deadline moves', async () => {

@@ -10,7 +10,10 @@ let runtimeInstalled = false;
 
 /** What the stub activities saw, in the order they saw it. */
 export interface Seen {
+  /** Every projected event, batches flattened. */
   projections: Projection[];
+  /** The calls of the projection, each the events written together. */
+  batches: Projection[][];
   recorded: NotificationRequest[];
   delivered: string[];
 }
@@ -28,7 +31,7 @@ export async function startStubWorker(opts: { projectionDelayMs?: () => number }
   }
   const config = loadConfig();
   const taskQueue = `workflow-test-${randomUUID()}`;
-  const seen: Seen = { projections: [], recorded: [], delivered: [] };
+  const seen: Seen = { projections: [], batches: [], recorded: [], delivered: [] };
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const worker = await Worker.create({
@@ -40,6 +43,12 @@ export async function startStubWorker(opts: { projectionDelayMs?: () => number }
       async projectCommissionEvent(p: Projection) {
         await sleep(opts.projectionDelayMs?.() ?? 0);
         seen.projections.push(p);
+        seen.batches.push([p]);
+      },
+      async projectCommissionEvents(batch: Projection[]) {
+        await sleep(opts.projectionDelayMs?.() ?? 0);
+        seen.projections.push(...batch);
+        seen.batches.push(batch);
       },
       async recordNotification(n: NotificationRequest) {
         seen.recorded.push(n);

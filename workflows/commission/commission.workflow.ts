@@ -40,12 +40,17 @@ import { COMMANDS, ON_DUE } from './stages';
 export type CommissionWorkflowInput =
   { kind: 'open'; commission: NewCommission } | { kind: 'resume'; state: CommissionView };
 
-const { projectCommissionEvent, recordNotification, abandonNotification, commissionStanding } =
-  proxyActivities<CommissionActivities>({
-    startToCloseTimeout: '15 seconds',
-    // The read model and the outbox must catch up whatever the database does: no attempt limit.
-    retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
-  });
+const {
+  projectCommissionEvent,
+  projectCommissionEvents,
+  recordNotification,
+  abandonNotification,
+  commissionStanding,
+} = proxyActivities<CommissionActivities>({
+  startToCloseTimeout: '15 seconds',
+  // The read model and the outbox must catch up whatever the database does: no attempt limit.
+  retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
 
 /** Each attempt sends over every channel not yet done; after the last, the failure is recorded. */
 export const DELIVERY_ATTEMPTS = 12;
@@ -74,6 +79,13 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
   const tracksDeadlines = patched('deadlines');
   const collapsesMissedReminders = patched('collapse-missed-reminders');
   const ledger = new Ledger(state, nowIso, patched('view-in-read-model'));
+  // Consecutive events in one activity call, the view once (runs from before: one call per event).
+  // Not a local activity: its writes would land before the workflow task that numbered them is in
+  // history, and a task lost to a killed worker or a timeout would renumber them differently.
+  const project = patched('projection-batches')
+    ? () => ledger.drainInBatches(projectCommissionEvents)
+    : () => ledger.drain(projectCommissionEvent);
+  const wakesForDeadlinesOnly = patched('wake-scheduler-for-deadline-changes');
   const search = patched('search-attributes') ? new SearchAttributes(state) : null;
   const dispatcher = new Dispatcher({ recordNotification, deliverNotification, abandonNotification });
   if (tracksDeadlines && !state.deadlines) openReportDeadlines(state, Date.now());
@@ -194,8 +206,9 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
       return state;
     }
     const { seq, view } = record(actor, fromStage, change, at);
-    // A command may have opened, moved or closed a deadline: the scheduler plans again at once.
-    if (tracksDeadlines) scheduler.wake();
+    // A command that opened, moved or closed a deadline has the scheduler plan again at once; any
+    // other leaves its timer as it is (runs from before that rule replan after every command).
+    if (tracksDeadlines && (!wakesForDeadlinesOnly || (change.deadlines?.length ?? 0) > 0)) scheduler.wake();
     await ledger.projected(seq);
     // The view just after this change, not later ones still on their way to the read model.
     return view;
@@ -217,7 +230,7 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
       await condition(
         () => ledger.pending || (winding() && allHandlersFinished() && dispatcher.quiet && gatesQuiet()),
       );
-      await ledger.drain(projectCommissionEvent);
+      await project();
       if (ledger.pending || !allHandlersFinished() || !dispatcher.quiet || !gatesQuiet()) continue;
       if (isFinal(state.stage)) return state;
       if (workflowInfo().continueAsNewSuggested) {
@@ -235,7 +248,7 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
       const change = operatorCancel(state, at);
       // Recording reaches a final stage, which closes every deadline.
       if (change) record(OPERATOR, fromStage, change, at);
-      await ledger.drain(projectCommissionEvent);
+      await project();
       await gates?.flush();
       log.warn('cancelled from Temporal by an operator', { fromStage });
       return state;

@@ -3,6 +3,15 @@ import type { ActorRef, CommissionView, Projection, Stage } from '@app/contracts
 import { summaryOf } from '../initial-state';
 import type { Change } from './change';
 
+/** Events per projection call: bounded, so one call's input stays small whatever piled up. */
+const MAX_BATCH = 20;
+
+function withoutView(p: Projection): Projection {
+  const rest = { ...p };
+  delete rest.view;
+  return rest;
+}
+
 /**
  * The commission's ledger: every accepted change gets the next sequence number and joins a queue
  * of projections that are written to the read model in order, one at a time, so the read model
@@ -55,11 +64,25 @@ export class Ledger {
     await condition(() => this.projectedSeq >= seq);
   }
 
-  /** Writes what is queued, in order; `write` is the projection activity. */
+  /** Writes what is queued, in order, one event at a time; `write` is the projection activity. */
   async drain(write: (p: Projection) => Promise<void>): Promise<void> {
     while (this.queue.length > 0) {
       await write(this.queue[0]);
       this.projectedSeq = this.queue.shift()!.event.seq;
+    }
+  }
+
+  /**
+   * Writes what is queued, in order, everything queued so far in one call (one transaction). Only
+   * the last event of a batch carries the view: the read model keeps the latest view only, and the
+   * input stays one view whatever the batch's length.
+   */
+  async drainInBatches(write: (batch: Projection[]) => Promise<void>): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.slice(0, MAX_BATCH);
+      await write(batch.map((p, i) => (i < batch.length - 1 ? withoutView(p) : p)));
+      this.queue.splice(0, batch.length);
+      this.projectedSeq = batch[batch.length - 1].event.seq;
     }
   }
 }

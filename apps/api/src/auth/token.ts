@@ -1,3 +1,4 @@
+import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import { ROLES, storableTextProblem, toStorableText, type Actor, type TextKind } from '@app/contracts';
@@ -25,6 +26,28 @@ function claimText(value: string, kind: TextKind, claim: string): string {
   return toStorableText(value, kind);
 }
 
+const keys = new Map<string, KeyObject>();
+
+/**
+ * The configured key as a KeyObject, made once: given a string, jsonwebtoken would parse it on every
+ * request, first (and for a secret, vainly, through a thrown error) as a public key.
+ */
+function verificationKey(auth: AppConfig['auth']): KeyObject | null {
+  const text = auth.publicKey ?? auth.secret;
+  if (!text) return null;
+  const id = `${auth.publicKey ? 'public' : 'secret'}:${text}`;
+  let key = keys.get(id);
+  if (!key) {
+    try {
+      key = auth.publicKey ? createPublicKey(auth.publicKey) : createSecretKey(Buffer.from(text));
+    } catch (err) {
+      throw new InvalidToken(`the configured verification key is not valid: ${(err as Error).message}`);
+    }
+    keys.set(id, key);
+  }
+  return key;
+}
+
 /**
  * Verifies a bearer token with the configured key and turns its claims into an Actor. Beyond the
  * signature: `exp` is required and at most the configured lifetime after `iat` (or after now), an
@@ -32,7 +55,7 @@ function claimText(value: string, kind: TextKind, claim: string): string {
  * limit; `sub` is the user id in its normal form (see ID_GRAMMAR).
  */
 export function verifyToken(token: string, auth: AppConfig['auth'], now = Date.now()): Actor {
-  const key = auth.publicKey ?? auth.secret;
+  const key = verificationKey(auth);
   if (!key) throw new InvalidToken('no verification key configured');
   let payload: unknown;
   try {

@@ -58,6 +58,22 @@ const memberJson = (userId: string) => ({
   observers: JSON.stringify({ observers: [{ userId }] }),
 });
 
+/** What a list item shows (list-item.presenter.ts and the web list): every column but the view. */
+const LISTED_COLUMNS = [
+  'id',
+  'workflowId',
+  'title',
+  'description',
+  'programmeId',
+  'regime',
+  'stage',
+  'version',
+  'specificationVersion',
+  'keyDates',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly Exclude<keyof CommissionRecord, 'view'>[];
+
 /** Reads of the Postgres read model: lists, audit history and specification texts. */
 @Injectable()
 export class CommissionReadModel {
@@ -68,6 +84,8 @@ export class CommissionReadModel {
     const qb = this.ds
       .getRepository(CommissionRecord)
       .createQueryBuilder('c')
+      // A list item never shows the view: leaving it out spares reading and decoding a large jsonb per row.
+      .select(LISTED_COLUMNS.map((k) => `c.${k}`))
       .orderBy('c.created_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .take(filter.limit + 1);

@@ -6,6 +6,7 @@ import { QuarantinedEvents1764500000000 } from './1764500000000-QuarantinedEvent
 import { SealedBids1764600000000 } from './1764600000000-SealedBids';
 import { Programmes1764800000000 } from './1764800000000-Programmes';
 import { TimelineVerdicts1764700000000 } from './1764700000000-TimelineVerdicts';
+import { ListIndexes1765000000000 } from './1765000000000-ListIndexes';
 
 /** In order; listed explicitly so the compiled build and ts-jest find the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   SealedBids1764600000000,
   Programmes1764800000000,
   TimelineVerdicts1764700000000,
+  ListIndexes1765000000000,
 ];
