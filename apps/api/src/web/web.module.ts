@@ -6,6 +6,7 @@ import { CalendarTokens } from './calendar-feed/calendar-token';
 import { AwardPageController } from './pages/award.page.controller';
 import { BidPageController } from './pages/bid.page.controller';
 import { CancelPageController } from './pages/cancel.page.controller';
+import { ChallengesPageController } from './pages/challenges.page.controller';
 import { ClarificationsPageController } from './pages/clarifications.page.controller';
 import { CommandRunner } from './pages/command-runner';
 import { CommissionAccess } from './pages/commission-access';
@@ -40,6 +41,7 @@ const PAGES = [
   EvaluationPageController,
   AwardPageController,
   ClarificationsPageController,
+  ChallengesPageController,
 ];
 
 /** Forms post up to a 200,000-character specification, which URL-encoding can triple. */

@@ -53,7 +53,8 @@ export const ACTION_LINKS: Record<Action, { text: string; path: string } | null>
   reopen: null,
   'score-bid': { text: 'Score the bids', path: 'evaluation' },
   award: { text: 'Award the contract', path: 'award' },
-  'record-challenge': null,
+  'record-challenge': { text: 'Standstill and legal challenges', path: 'challenges' },
+  // Lifted on the same page as they are recorded.
   'lift-challenge': null,
   'publish-contract-notice': null,
   'drop-dependency': null,
