@@ -7,6 +7,8 @@ import { AwardPageController } from './pages/award.page.controller';
 import { BidPageController } from './pages/bid.page.controller';
 import { CancelPageController } from './pages/cancel.page.controller';
 import { ChallengesPageController } from './pages/challenges.page.controller';
+import { ContractNoticePageController } from './pages/contract-notice.page.controller';
+import { SupplierBidPageController } from './pages/supplier-bid.page.controller';
 import { ClarificationsPageController } from './pages/clarifications.page.controller';
 import { CommandRunner } from './pages/command-runner';
 import { CommissionAccess } from './pages/commission-access';
@@ -42,6 +44,8 @@ const PAGES = [
   AwardPageController,
   ClarificationsPageController,
   ChallengesPageController,
+  ContractNoticePageController,
+  SupplierBidPageController,
 ];
 
 /** Forms post up to a 200,000-character specification, which URL-encoding can triple. */

@@ -9,6 +9,7 @@ const DONE: Record<string, string> = {
   'bid-submitted': 'Your sealed bid has been received. Nobody can read it before the tender closes.',
   'question-asked':
     'Your question has been sent. Its answer will be published to every supplier, without your name.',
+  'contract-notice-published': 'The contract notice has been recorded as published: its deadline is met.',
   awarded:
     'The contract has been awarded: each bidder is sent its assessment summary, and the standstill has begun.',
 };

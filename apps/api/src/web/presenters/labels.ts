@@ -56,7 +56,7 @@ export const ACTION_LINKS: Record<Action, { text: string; path: string } | null>
   'record-challenge': { text: 'Standstill and legal challenges', path: 'challenges' },
   // Lifted on the same page as they are recorded.
   'lift-challenge': null,
-  'publish-contract-notice': null,
+  'publish-contract-notice': { text: 'Publish the contract notice', path: 'contract-notice' },
   'drop-dependency': null,
 };
 
