@@ -22,7 +22,7 @@ describe('the contract record', () => {
     expect(section.notice).toEqual({
       name: 'contract details notice (UK7)',
       published: null,
-      due: 'midnight, Wednesday 3 April 2030',
+      due: '1am, Wednesday 3 April 2030', // BST by then,
     });
     applyPublishContractNotice(s, { actor: people.officer }, '2030-03-10T10:00:00.000Z');
     expect(contractSection(s, s.contract!).notice?.published).toBe(
