@@ -22,7 +22,7 @@ export interface CommissionPage {
   description: string;
   stage: { text: string; classes: string };
   nextStep: NextStep;
-  details: { key: { text: string }; value: { text: string } }[];
+  details: { key: { text: string }; value: { text: string } | { html: string } }[];
   actions: { text: string; href: string }[];
   signOff: { version: number; respondBy: string; rows: { text: string }[][] } | null;
   specification: SpecificationSection | null;
@@ -66,7 +66,16 @@ export function commissionPage(
         ? [{ key: { text: 'Observers' }, value: { text: listOfNames(view.observers.map((o) => o.name)) } }]
         : []),
       { key: { text: 'Procurement rules' }, value: { text: REGIME_NAMES[view.regime] ?? view.regime } },
-      ...(view.programmeId ? [{ key: { text: 'Programme' }, value: { text: view.programmeId } }] : []),
+      ...(view.programmeId
+        ? [
+            {
+              key: { text: 'Programme' },
+              value: {
+                html: `<a class="govuk-link" href="/programmes/${encodeURIComponent(view.programmeId)}">${escapeHtml(view.programmeId)}</a>`,
+              },
+            },
+          ]
+        : []),
       {
         key: { text: 'Opened' },
         value: { text: `${londonDateTime(view.createdAt)} by ${view.createdBy.name}` },
