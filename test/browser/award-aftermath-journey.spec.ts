@@ -126,7 +126,9 @@ describe('clarifications, standstill, contract and programme pages in the browse
 
     await openAs(people.officer, `/commissions/${id}`);
     expect(await page.locator('#timeline-why').innerText()).not.toBe('');
-    expect(await page.locator('#notices ~ table').innerText()).toContain('Award');
+    expect(await page.getByRole('table', { name: 'Notices issued, oldest first' }).innerText()).toContain(
+      'Award',
+    );
     await page.getByRole('button', { name: 'Standstill and legal challenges' }).click();
     await page.waitForURL(`${base}/commissions/${id}/challenges`);
     expect(await page.locator('#standstill-ends').innerText()).toMatch(
