@@ -101,7 +101,8 @@ export function render(n: NotificationRequest, publicBaseUrl: string): RenderedN
 /** The commission's web page, never the JSON API (docs/api.md: links in emails point at `/`). */
 export function linkFor(n: NotificationRequest, publicBaseUrl: string): string {
   const page = `${publicBaseUrl.replace(/\/$/, '')}/commissions/${encodeURIComponent(n.commissionId)}`;
-  if (isMessage(n)) return page;
+  // Each bidder reads its own summary, scores against the winner's with the reasons, on its page.
+  if (isMessage(n)) return n.message === 'assessment-summary' ? `${page}/assessment` : page;
   if (n.milestone === 'sign-off' && n.kind === 'reminder') return `${page}/sign-off`;
   // Scores are given, and who owes them seen, on the evaluation page.
   if (n.milestone === 'scoring') return `${page}/evaluation`;

@@ -1,11 +1,17 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { urlencoded } from 'express';
+import { ProgrammesModule } from '../programmes/programmes.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { CalendarFeedController } from './calendar-feed/calendar-feed.controller';
 import { CalendarTokens } from './calendar-feed/calendar-token';
 import { AwardPageController } from './pages/award.page.controller';
 import { BidPageController } from './pages/bid.page.controller';
 import { CancelPageController } from './pages/cancel.page.controller';
+import { ChallengesPageController } from './pages/challenges.page.controller';
+import { ContractNoticePageController } from './pages/contract-notice.page.controller';
+import { SupplierBidPageController } from './pages/supplier-bid.page.controller';
+import { ProgrammePageController } from './pages/programme.page.controller';
+import { ClarificationsPageController } from './pages/clarifications.page.controller';
 import { CommandRunner } from './pages/command-runner';
 import { CommissionAccess } from './pages/commission-access';
 import { CommissionsPageController } from './pages/commissions.page.controller';
@@ -38,6 +44,11 @@ const PAGES = [
   BidPageController,
   EvaluationPageController,
   AwardPageController,
+  ClarificationsPageController,
+  ChallengesPageController,
+  ContractNoticePageController,
+  SupplierBidPageController,
+  ProgrammePageController,
 ];
 
 /** Forms post up to a 200,000-character specification, which URL-encoding can triple. */
@@ -45,7 +56,7 @@ const FORM_LIMIT = '1mb';
 
 /** The web pages at / (GOV.UK Frontend, server-rendered): sign-in, My tasks, commissions, forms. */
 @Module({
-  imports: [TasksModule],
+  imports: [TasksModule, ProgrammesModule],
   controllers: [...PAGES, CalendarFeedController],
   providers: [
     webConfigProvider,

@@ -1,12 +1,14 @@
 import { Get, Param, ParseIntPipe, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { STAGES, type Actor, type Stage } from '@app/contracts';
+import { readsAsSupplier, STAGES, type Actor, type CommissionView, type Stage } from '@app/contracts';
 import { PUBLISHED_STAGES } from '@app/contracts';
 import { isSupplierOnly } from '../../commissions/commission-presenter';
+import { TimelineService } from '../../commissions/timeline/timeline.service';
 import { ProblemException } from '../../problem/problem.exception';
 import { TasksService } from '../../tasks/tasks.service';
 import { commissionPage } from '../presenters/commission-page';
 import { commissionRows } from '../presenters/commission-list';
+import { noticeRows, timelineSection } from '../presenters/oversight';
 import { STAGE_LABELS } from '../presenters/labels';
 import { previousVersion, specificationSection } from '../presenters/specification';
 import { PageRenderer } from '../render/page-renderer';
@@ -25,6 +27,7 @@ export class CommissionsPageController {
     private readonly access: CommissionAccess,
     private readonly tasks: TasksService,
     private readonly pages: PageRenderer,
+    private readonly timelines: TimelineService,
   ) {}
 
   @Get()
@@ -81,8 +84,20 @@ export class CommissionsPageController {
       title: view.title,
       currentNav: 'commissions',
       page,
+      oversight: await this.oversight(view, actor),
       banner: doneBanner(done),
     });
+  }
+
+  /** Staff only: whether the dates will be met, and the notices issued (both staff parts of the API). */
+  private async oversight(view: CommissionView, actor: Actor) {
+    if (readsAsSupplier(actor)) return null;
+    const timeline = await this.timelines.timelineOf(view).catch((err: unknown) => {
+      // A timetable beyond the bank-holiday data cannot be planned: the page says so instead.
+      if (err instanceof ProblemException && err.problem.status === 409) return null;
+      throw err;
+    });
+    return { timeline: timeline && timelineSection(timeline), notices: noticeRows(view) };
   }
 
   @Get(':id/specification/versions/:version')

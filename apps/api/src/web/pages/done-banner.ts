@@ -7,6 +7,9 @@ const DONE: Record<string, string> = {
   'deadline-moved': 'The deadline has been moved and its reminders rescheduled.',
   'tender-published': 'The tender has been published with its notice.',
   'bid-submitted': 'Your sealed bid has been received. Nobody can read it before the tender closes.',
+  'question-asked':
+    'Your question has been sent. Its answer will be published to every supplier, without your name.',
+  'contract-notice-published': 'The contract notice has been recorded as published: its deadline is met.',
   awarded:
     'The contract has been awarded: each bidder is sent its assessment summary, and the standstill has begun.',
 };

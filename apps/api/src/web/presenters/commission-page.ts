@@ -1,4 +1,13 @@
-import { allowedActions, describeRule, type Actor, type CommissionView } from '@app/contracts';
+import {
+  allowedActions,
+  bidReceiptsFor,
+  describeRule,
+  readsAsSupplier,
+  viewFor,
+  type Actor,
+  type CommissionView,
+} from '@app/contracts';
+import { contractSection, type ContractSection } from './contract';
 import { londonDateTime } from '../time/london-time';
 import { deadlineRows, type DeadlineRow } from './deadlines';
 import { historyRows, type AuditEntry, type HistoryRow } from './history';
@@ -13,7 +22,7 @@ export interface CommissionPage {
   description: string;
   stage: { text: string; classes: string };
   nextStep: NextStep;
-  details: { key: { text: string }; value: { text: string } }[];
+  details: { key: { text: string }; value: { text: string } | { html: string } }[];
   actions: { text: string; href: string }[];
   signOff: { version: number; respondBy: string; rows: { text: string }[][] } | null;
   specification: SpecificationSection | null;
@@ -23,6 +32,8 @@ export interface CommissionPage {
   deadlineTable: TableCell[][];
   history: HistoryRow[];
   historyTable: TableCell[][];
+  /** The contract once entered into, as this person may read it (a supplier only its own). */
+  contract: ContractSection | null;
 }
 
 type TableCell = { text: string } | { html: string };
@@ -55,16 +66,28 @@ export function commissionPage(
         ? [{ key: { text: 'Observers' }, value: { text: listOfNames(view.observers.map((o) => o.name)) } }]
         : []),
       { key: { text: 'Procurement rules' }, value: { text: REGIME_NAMES[view.regime] ?? view.regime } },
-      ...(view.programmeId ? [{ key: { text: 'Programme' }, value: { text: view.programmeId } }] : []),
+      ...(view.programmeId
+        ? [
+            {
+              key: { text: 'Programme' },
+              value: {
+                html: `<a class="govuk-link" href="/programmes/${encodeURIComponent(view.programmeId)}">${escapeHtml(view.programmeId)}</a>`,
+              },
+            },
+          ]
+        : []),
       {
         key: { text: 'Opened' },
         value: { text: `${londonDateTime(view.createdAt)} by ${view.createdBy.name}` },
       },
     ],
-    actions: allowedActions(view.stage, actor, view).flatMap((a) => {
-      const link = ACTION_LINKS[a];
-      return link ? [{ text: link.text, href: `${base}/${link.path}` }] : [];
-    }),
+    actions: [
+      ...allowedActions(view.stage, actor, view).flatMap((a) => {
+        const link = ACTION_LINKS[a];
+        return link ? [{ text: link.text, href: `${base}/${link.path}` }] : [];
+      }),
+      ...bidderLinks(view, actor, base),
+    ],
     signOff: round
       ? {
           version: round.specificationVersion,
@@ -102,6 +125,7 @@ export function commissionPage(
       { text: d.nextReminder ?? 'None' },
     ]),
     history,
+    contract: contractOf(view, actor),
     historyTable: history.map((h) => [
       { text: h.when },
       { text: h.who },
@@ -115,6 +139,23 @@ const REGIME_NAMES: Record<string, string> = {
   PCR2015: 'Public Contracts Regulations 2015',
   'below-threshold': 'Below threshold (Procurement Act 2023, sections 86 to 88)',
 };
+
+/** A bidder's own bid, and after the award its own assessment summary. */
+function bidderLinks(view: CommissionView, actor: Actor, base: string): { text: string; href: string }[] {
+  if (!readsAsSupplier(actor) || bidReceiptsFor(view, actor).length === 0) return [];
+  const summary = view.award?.summaries.some((s) => s.supplier.userId === actor.userId);
+  return [
+    { text: 'Your bid', href: `${base}/your-bid` },
+    ...(summary ? [{ text: 'Your assessment summary', href: `${base}/assessment` }] : []),
+  ];
+}
+
+function contractOf(view: CommissionView, actor: Actor): ContractSection | null {
+  const contract = viewFor(view, actor)?.contract;
+  if (!contract) return null;
+  const section = contractSection(view, contract);
+  return readsAsSupplier(actor) ? { ...section, notice: null } : section;
+}
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

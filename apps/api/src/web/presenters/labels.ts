@@ -47,17 +47,16 @@ export const ACTION_LINKS: Record<Action, { text: string; path: string } | null>
   'move-deadline': { text: 'Move a deadline', path: 'deadlines/move' },
   cancel: { text: 'Cancel this commission', path: 'cancel' },
   'publish-tender': { text: 'Publish the tender', path: 'tender' },
-  // Clarifications, reopening, challenges and the contract notice are taken through the JSON API
-  // until their pages exist.
-  'ask-clarification': null,
-  'answer-clarification': null,
+  'ask-clarification': { text: 'Ask a clarification question', path: 'bid#clarifications' },
+  'answer-clarification': { text: 'Answer clarification questions', path: 'clarifications' },
   'submit-bid': { text: 'Submit a bid', path: 'bid' },
   reopen: null,
   'score-bid': { text: 'Score the bids', path: 'evaluation' },
   award: { text: 'Award the contract', path: 'award' },
-  'record-challenge': null,
+  'record-challenge': { text: 'Standstill and legal challenges', path: 'challenges' },
+  // Lifted on the same page as they are recorded.
   'lift-challenge': null,
-  'publish-contract-notice': null,
+  'publish-contract-notice': { text: 'Publish the contract notice', path: 'contract-notice' },
   'drop-dependency': null,
 };
 
