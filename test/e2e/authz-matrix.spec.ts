@@ -97,6 +97,13 @@ function attempt(c: Driven, who: TestUser, action: Action, view: CommissionBody)
       return as.post('/challenges', { reason: 'Matrix: a claim was issued.' });
     case 'publish-contract-notice':
       return as.post('/contract/notice', {});
+    case 'submit-report':
+      return as.post('/reports', { kind: 'interim', content: '# Matrix\n\nOur interim report.' });
+    case 'review-report':
+      return as.post('/reports/00000000-0000-4000-8000-000000000004/review', {
+        decision: 'accept',
+        comments: 'Matrix: fine.',
+      });
     case 'lift-challenge':
       return as.post('/challenges/00000000-0000-4000-8000-000000000003/lift', { reason: 'Matrix: settled.' });
   }

@@ -23,6 +23,7 @@ import {
   RecordChallengeUpdate,
   ScoreBidUpdate,
 } from './award/messages';
+import { ReviewReportUpdate, SubmitReportUpdate } from './delivery/messages';
 
 /**
  * The Update each action is sent as. Complete by construction (a new action without its Update
@@ -46,6 +47,8 @@ export const UPDATE_OF_ACTION: Readonly<Record<Action, UpdateDefinition<Commissi
   'record-challenge': RecordChallengeUpdate,
   'lift-challenge': LiftChallengeUpdate,
   'publish-contract-notice': PublishContractNoticeUpdate,
+  'submit-report': SubmitReportUpdate,
+  'review-report': ReviewReportUpdate,
 };
 
 export function actionOfUpdate(updateName: string): Action | undefined {

@@ -11,6 +11,7 @@ import type {
 } from './tender/tender';
 import type { AwardDecision, AwardNotice, Challenge, ContractRecord, EvaluationState } from './award/award';
 import type { GateMet } from './dependency/gates';
+import type { Report, ReportKind } from './delivery/reports';
 
 /** The procurement regimes (see calendar/regimes.ts for each one's rules). */
 /** The procurement regimes, with their rules as data in ./calendar/regimes.ts. */
@@ -172,4 +173,9 @@ export interface CommissionView {
    * the dependency stage signals each registered dependent when its gate appears here.
    */
   gatesMet?: Partial<Record<DependencyGate, GateMet>>;
+  /* Optional for the same reason: the delivery stage came later. */
+  /** The interim and final reports the contracted supplier submitted, each with its versions. */
+  reports?: Report[];
+  /** When each report's deadline first escalated with the report still owed (it is overdue). */
+  overdueReports?: Partial<Record<ReportKind, string>>;
 }

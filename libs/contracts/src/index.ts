@@ -23,3 +23,4 @@ export * from './tender';
 export * from './command-updates';
 export * from './award';
 export * from './dependency';
+export * from './delivery';

@@ -43,6 +43,9 @@ export const MESSAGE_KINDS = [
   'assessment-summary',
   'contract-entered',
   'contract-entered-unsuccessful',
+  'report-submitted',
+  'report-revision-requested',
+  'report-accepted',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

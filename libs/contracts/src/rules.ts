@@ -24,6 +24,8 @@ export const ACTIONS = [
   'record-challenge',
   'lift-challenge',
   'publish-contract-notice',
+  'submit-report',
+  'review-report',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -57,6 +59,9 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
   'record-challenge': { stages: ['standstill'], who: ['officer'] },
   'lift-challenge': { stages: ['standstill'], who: ['officer'] },
   'publish-contract-notice': { stages: ['in-delivery'], who: ['officer'] },
+  // Only the contract's supplier among suppliers: the workflow judges that against the contract.
+  'submit-report': { stages: ['in-delivery'], who: ['supplier', 'officer'] },
+  'review-report': { stages: ['in-delivery'], who: ['panel-member', 'officer'] },
 };
 
 export interface Membership {

@@ -20,6 +20,8 @@ export const STATE_LIMITS = {
    * sign-off record and the audit history).
    */
   commentExcerpt: 500,
+  /** Versions of one report (interim or final) the supplier may submit. */
+  reportVersions: 10,
   /** Update ids remembered for deduplication across runs. */
   rememberedUpdates: 100,
 } as const;

@@ -3,6 +3,7 @@ import { awardCommands, awardOnDue } from './award';
 import { cancellationCommands } from './cancellation';
 import { conflictCommands } from './conflicts';
 import { deadlineCommands } from './deadlines';
+import { deliveryCommands } from './delivery';
 import { evaluationCommands } from './evaluation';
 import { signOffCommands } from './sign-off';
 import { specificationCommands } from './specification';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   ...tenderCommands,
   ...evaluationCommands,
   ...awardCommands,
+  ...deliveryCommands,
 ];
 
 /** Transitions that run by themselves when a deadline carrying their name falls due. */

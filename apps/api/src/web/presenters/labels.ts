@@ -57,6 +57,9 @@ export const ACTION_LINKS: Record<Action, { text: string; path: string } | null>
   'record-challenge': null,
   'lift-challenge': null,
   'publish-contract-notice': null,
+  // Reports are submitted and reviewed through the JSON API until their pages exist.
+  'submit-report': null,
+  'review-report': null,
 };
 
 /** "Alan Wood", "Alan Wood and Isabelle Trowler", "A, B and C". */
