@@ -35,7 +35,7 @@ import {
  * the interim report has been, so the two gates are met in order.
  */
 
-const SHA256_HEX = /^[0-9a-f]{64}$/;
+const SHA256_HEX = /^sha256:[0-9a-f]{64}$/;
 const person = ({ userId, name, email }: Person): Person => ({ userId, name, email });
 const unique = (people: Person[]) =>
   people.filter((p, i) => people.findIndex((q) => q.userId === p.userId) === i);
@@ -72,7 +72,7 @@ export function checkSubmitReport(s: CommissionView, cmd: SubmitReport): Command
   const text = textRefusal(s, [['the submission id', cmd.submissionId, 'id']]);
   if (text) return text;
   if (typeof cmd.contentHash !== 'string' || !SHA256_HEX.test(cmd.contentHash)) {
-    return invalid(s, 'contentHash must be a SHA-256 in lower-case hex');
+    return invalid(s, 'contentHash must be sha256: and 64 lower-case hex digits');
   }
   if (!Number.isInteger(cmd.size) || cmd.size < 1 || cmd.size > REPORT_MAX_BYTES) {
     return invalid(s, `a report is between 1 and ${REPORT_MAX_BYTES} bytes`);

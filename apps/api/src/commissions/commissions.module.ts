@@ -12,6 +12,8 @@ import { DeadlinesController } from './deadlines/deadlines.controller';
 import { EvaluationController } from './evaluation/evaluation.controller';
 import { HistoryController } from './history/history.controller';
 import { RemindersReadModel } from './reminders-read-model';
+import { ReportStore } from './reports/report-store';
+import { ReportsController } from './reports/reports.controller';
 import { SignOffsController } from './sign-offs/sign-offs.controller';
 import { SpecificationController } from './specification/specification.controller';
 import { TenderController } from './tender/tender.controller';
@@ -40,12 +42,14 @@ function bidMasterKey(config: AppConfig): Buffer {
     BidsController,
     EvaluationController,
     AwardController,
+    ReportsController,
   ],
   providers: [
     CommissionsService,
     CommissionReadModel,
     RemindersReadModel,
     BidVault,
+    ReportStore,
     { provide: BID_MASTER_KEY, inject: [APP_CONFIG], useFactory: bidMasterKey },
   ],
   exports: [CommissionsService, CommissionReadModel],

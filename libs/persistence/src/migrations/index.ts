@@ -4,6 +4,7 @@ import { ViewInReadModel1764300000000 } from './1764300000000-ViewInReadModel';
 import { MembershipIndex1764400000000 } from './1764400000000-MembershipIndex';
 import { QuarantinedEvents1764500000000 } from './1764500000000-QuarantinedEvents';
 import { SealedBids1764600000000 } from './1764600000000-SealedBids';
+import { ReportVersions1764700000000 } from './1764700000000-ReportVersions';
 
 /** In order; listed explicitly so the compiled build and ts-jest find the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   MembershipIndex1764400000000,
   QuarantinedEvents1764500000000,
   SealedBids1764600000000,
+  ReportVersions1764700000000,
 ];
