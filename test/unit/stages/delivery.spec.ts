@@ -74,7 +74,10 @@ function review(s: CommissionView, cmd: ReviewReport) {
 
 describe('delivery rules and transitions', () => {
   it('the supplier or an officer submits, a panel member or an officer reviews, in delivery only', () => {
-    expect(ACTION_RULES['submit-report']).toEqual({ stages: ['in-delivery'], who: ['supplier', 'officer'] });
+    expect(ACTION_RULES['submit-report']).toEqual({
+      stages: ['in-delivery'],
+      who: ['contracted-supplier', 'officer'],
+    });
     expect(ACTION_RULES['review-report']).toEqual({
       stages: ['in-delivery'],
       who: ['panel-member', 'officer'],
@@ -83,6 +86,9 @@ describe('delivery rules and transitions', () => {
     expect(allowedActions(s.stage, people.wood, s)).toContain('review-report');
     expect(allowedActions(s.stage, people.observer, s)).not.toContain('review-report');
     expect(allowedActions('standstill', people.supplier, s)).not.toContain('submit-report');
+    // Offered to the supplier holding the contract only.
+    expect(allowedActions(s.stage, people.supplier, s)).toContain('submit-report');
+    expect(allowedActions(s.stage, people.rival, s)).not.toContain('submit-report');
   });
 
   it('only review-report completes a commission, from in-delivery', () => {
