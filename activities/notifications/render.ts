@@ -72,6 +72,18 @@ const MESSAGES: Record<MessageKind, (title: string, facts: Record<string, string
     `[${f.to === 'infeasible' ? 'Dates cannot be met' : 'Dates at risk'}] ${title}`,
     `The timetable of "${title}" has gone from ${f.from ?? 'on-track'} to ${f.to ?? 'worse'}. ${f.why ?? ''}`,
   ],
+  'report-submitted': (title, f) => [
+    `[Report to review] ${title}: the ${f.kind ?? ''} report, version ${f.version ?? ''}`,
+    `${f.submittedBy ?? 'The supplier'} submitted version ${f.version ?? ''} of the ${f.kind ?? ''} report for "${title}". A panel member or an officer accepts it or asks for a revision with comments.`,
+  ],
+  'report-revision-requested': (title, f) => [
+    `[Revision requested] ${title}: the ${f.kind ?? ''} report`,
+    `${f.by ?? 'A reviewer'} asked for a revision of version ${f.version ?? ''} of the ${f.kind ?? ''} report for "${title}":\n\n${f.comments ?? ''}`,
+  ],
+  'report-accepted': (title, f) => [
+    `[Report accepted] ${title}: the ${f.kind ?? ''} report`,
+    `${f.by ?? 'A reviewer'} accepted version ${f.version ?? ''} of the ${f.kind ?? ''} report for "${title}".${f.completed === 'true' ? ' The commission is completed.' : ''}`,
+  ],
   'tender-closed-bid-receipt': (title, f) => [
     `[Receipt] The tender for ${title} has closed`,
     `The tender for "${title}" closed at ${f.closedAt ? when(f.closedAt) : 'its closing time'}. Your bid ${f.bidId ?? ''} (submitted ${f.submittedAt ? when(f.submittedAt) : ''}, content hash ${f.contentHash ?? ''}) was received and is now with the panel.`,

@@ -284,10 +284,18 @@ describe('fuzzing every operation of the served OpenAPI document', () => {
       drive(world).opened({ factory: quorum }).submitted(),
       drive(world).opened().submitted().signedOff(),
       drive(world).opened().cancelled(),
+      // In delivery, so the report commands are tried where they can be accepted too.
+      drive(world)
+        .opened({ factory: CommissionFactory.withPanel(3).unanimous().with({ estimatedValue: 50_000 }) })
+        .submitted()
+        .signedOff()
+        .tendered({ closesIn: 5 })
+        .closed([[people.supplier, 900]])
+        .inDelivery(),
     ]) {
       pool.push((await scenario).id);
     }
-  });
+  }, 120_000);
   afterAll(async () => {
     await world.stop();
     if (saved === undefined) delete process.env.RATE_LIMIT_REQUESTS;

@@ -1,4 +1,5 @@
 import { commissionWorkflowId } from '@app/contracts';
+import { drive } from '../support/drive';
 import { eventually } from '../support/eventually';
 import { CommissionFactory } from '../support/factories';
 import { people } from '../support/people';
@@ -72,6 +73,66 @@ describe('reads outlive the workflow', () => {
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.body).toMatchObject({ status: 409, stage: 'cancelled' });
   }, 120_000);
+
+  it('a completed commission answers every read after its workflow is deleted; commands get a 409 naming completed', async () => {
+    const c = await drive(world)
+      .opened({ factory: CommissionFactory.withPanel(1).unanimous().with({ estimatedValue: 50_000 }) })
+      .submitted()
+      .signedOff()
+      .tendered({ closesIn: 5 })
+      .closed([[people.supplier, 900]])
+      .inDelivery()
+      .completed();
+    const workflowId = commissionWorkflowId(c.id);
+    await eventually(
+      () =>
+        world.client.workflow
+          .getHandle(workflowId)
+          .describe()
+          .then((d) => d.status.name),
+      (s) => s === 'COMPLETED',
+      15_000,
+      'the completed workflow to end',
+    );
+    await world.client.workflowService.deleteWorkflowExecution({
+      namespace: world.config.temporal.namespace,
+      workflowExecution: { workflowId },
+    });
+    await eventually(
+      () =>
+        world.client.workflow
+          .getHandle(workflowId)
+          .describe()
+          .then(
+            () => 'present',
+            () => 'gone',
+          ),
+      (s) => s === 'gone',
+      75_000,
+      'Temporal to forget the workflow',
+    );
+
+    const read = await c.as(people.observer).get('').expect(200);
+    expect(read.body).toMatchObject({ stage: 'completed', allowedActions: [] });
+    expect(Object.keys(read.body.gatesMet).sort()).toEqual([
+      'final-report-accepted',
+      'interim-report-accepted',
+    ]);
+    const history = await c.as(people.observer).get('/history').expect(200);
+    expect(history.body.events.at(-1)).toMatchObject({ action: 'report-accepted', toStage: 'completed' });
+    const reports = await c.as(people.supplier).get('/reports').expect(200);
+    for (const r of reports.body.reports) {
+      const one = await c.as(people.officer).get(`/reports/${r.reportId}`).expect(200);
+      expect(one.body.versions[0].content).toContain(`The ${r.kind} report`);
+    }
+    await c.as(people.officer).get('/evaluation').expect(200);
+    await c.as(people.officer).get('/bids').expect(200);
+    await c.as(people.officer).get('/specification').expect(200);
+    await c.as(people.observer).get('/reminders').expect(200);
+    await c.as(people.supplier).get('').expect(200);
+    const refused = await c.as(people.officer).post('/contract/notice').expect(409);
+    expect(refused.body).toMatchObject({ stage: 'completed' });
+  }, 180_000);
 
   it('records a cancellation requested from Temporal as the operator’s audited cancel', async () => {
     const officer = world.as(people.officer);

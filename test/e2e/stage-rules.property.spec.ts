@@ -98,6 +98,14 @@ describe('random actions by random roles (property)', () => {
         return caller.post(`${base}/contract/notice`, {});
       case 'drop-dependency':
         return caller.post(`${base}/dependency/drop`, { reason: 'property test' });
+      // Never in delivery here either: refused by stage, role or visibility.
+      case 'submit-report':
+        return caller.post(`${base}/reports`, { kind: 'interim', content: `# Report ${s.text}` });
+      case 'review-report':
+        return caller.post(`${base}/reports/00000000-0000-4000-8000-000000000301/review`, {
+          decision: s.approve ? 'accept' : 'revise',
+          comments: 'a comment',
+        });
       default:
         throw new Error(`no request for ${s.action}`);
     }

@@ -38,6 +38,27 @@ const RECORD_BOTH_RUNS = new Set([
   'scoring-deadline-reminds-escalates-and-meets',
 ]);
 
+/**
+ * Scenarios whose every run is recorded, once the workflow has ended: a lifecycle long enough to
+ * continue as new more than once, whose middle runs hold what they are about (delivery's overdue).
+ */
+const RECORD_EVERY_RUN = new Set(['delivery-overdue-revise-complete']);
+
+/** Every run of one workflow id, oldest first, after waiting (up to 60 s) for the last to end. */
+async function everyRun(world: World, workflowId: string): Promise<{ workflowId: string; runId: string }[]> {
+  for (let i = 0; i < 120; i++) {
+    const d = await world.client.workflow.getHandle(workflowId).describe();
+    if (d.status.name !== 'RUNNING') break;
+    await sleep(500);
+  }
+  const runs: { runId: string; startTime: Date }[] = [];
+  for await (const w of world.client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) {
+    runs.push({ runId: w.runId, startTime: w.startTime });
+  }
+  runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
+  return runs.map((r) => ({ workflowId, runId: r.runId }));
+}
+
 const scenarios: Record<string, Scenario> = {
   async 'deadlines-remind-move-escalate-and-meet'(world, opened) {
     const officer = world.as(people.officer);
@@ -231,6 +252,60 @@ const scenarios: Record<string, Scenario> = {
     await score(bids[1]); // the last score meets the deadline
     await officer.post(`${base}/cancel`, { reason: 'recorded scenario ends' });
   },
+  async 'delivery-overdue-revise-complete'(world, opened) {
+    const officer = world.as(people.officer);
+    const { body } = await officer.post(
+      '/v1/commissions',
+      CommissionFactory.withPanel(1)
+        .unanimous()
+        .with({ estimatedValue: 50_000, reminderPolicy: { before: ['P1D'], overdueEvery: 'P1D' } })
+        .build(),
+    );
+    await opened(body.id);
+    const base = `/v1/commissions/${body.id}`;
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+    await officer.put(`${base}/specification`, { content: '# v1' });
+    await officer.post(`${base}/specification/submit`, { respondBy: inOneHour() });
+    await world.as(people.chair).post(`${base}/sign-offs`, { decision: 'approve', specificationVersion: 1 });
+    await officer.post(`${base}/tender`, {
+      closesAt: at(4000),
+      clarificationsCloseAt: at(3000),
+      criteria: [
+        { name: 'Quality', kind: 'quality', weight: 70 },
+        { name: 'Price', kind: 'price', weight: 30 },
+      ],
+    });
+    const { body: bid } = await world
+      .as(people.supplier)
+      .post(`${base}/bids`, { price: 100, proposal: 'ours' });
+    await sleep(5_000); // the tender closes
+    await world.as(people.chair).post(`${base}/evaluations`, {
+      bidId: bid.receipt.bidId,
+      scores: [{ criterion: 'Quality', score: 70, comment: 'recorded' }],
+    });
+    await officer.post(`${base}/award`, {
+      bidId: bid.receipt.bidId,
+      rationale: 'recorded',
+      voluntaryStandstill: 'PT2S',
+    });
+    await sleep(3_000); // the standstill ends: in delivery
+    await officer.post(`${base}/deadlines`, {
+      milestone: 'interim-report',
+      dueAt: at(2000),
+      reason: 'recorded',
+    });
+    await sleep(3_000); // the interim report is overdue: escalated and recorded
+    const supplier = world.as(people.supplier);
+    const sent = await supplier.post(`${base}/reports`, { kind: 'interim', content: '# Interim v1' });
+    const interim = sent.body.report.reportId as string;
+    await world
+      .as(people.chair)
+      .post(`${base}/reports/${interim}/review`, { decision: 'revise', comments: 'more' });
+    await supplier.post(`${base}/reports`, { kind: 'interim', content: '# Interim v2' });
+    await world.as(people.chair).post(`${base}/reports/${interim}/review`, { decision: 'accept' });
+    const final = await supplier.post(`${base}/reports`, { kind: 'final', content: '# Final' });
+    await officer.post(`${base}/reports/${final.body.report.reportId}/review`, { decision: 'accept' });
+  },
 };
 
 function temporalCli(): string {
@@ -259,7 +334,8 @@ async function main(): Promise<void> {
         const workflowId = commissionWorkflowId(id);
         first = { workflowId, runId: (await world.client.workflow.getHandle(workflowId).describe()).runId };
       });
-      const runs = [first!];
+      let runs = [first!];
+      if (RECORD_EVERY_RUN.has(name)) runs = await everyRun(world, first!.workflowId);
       if (RECORD_LAST_RUN.has(name)) {
         const workflowId = first!.workflowId;
         const last = {
@@ -274,7 +350,8 @@ async function main(): Promise<void> {
         );
       }
       for (const [i, run] of runs.entries()) {
-        const out = i === 0 ? file : file.replace(/\.json$/, '.resumed.json');
+        const out =
+          i === 0 ? file : file.replace(/\.json$/, i === 1 ? '.resumed.json' : `.resumed-${i}.json`);
         // The CLI writes the proto3 JSON form that Worker.runReplayHistory reads back.
         const json = execFileSync(temporalCli(), [
           'workflow',

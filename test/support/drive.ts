@@ -202,6 +202,49 @@ export class Scenario implements PromiseLike<Driven> {
     });
   }
 
+  /**
+   * Awarded (as `awarded`) with a voluntary standstill of seconds, then the contract entered into by
+   * itself at its end: `in-delivery`. Needs a below-threshold commission, like `tendered`.
+   */
+  inDelivery(opts: { voluntaryStandstill?: string } = {}): Scenario {
+    return this.awarded({ voluntaryStandstill: opts.voluntaryStandstill ?? 'PT2S' }).step(
+      async (world, ctx) => {
+        const c = driven(world, ctx.id!);
+        await eventually(
+          () => c.view(),
+          (v) => v.stage === 'in-delivery',
+          30_000,
+          'the standstill to end and the contract to be entered into',
+        );
+      },
+    );
+  }
+
+  /**
+   * From `in-delivery`: the contracted supplier submits the interim and the final report, and the
+   * officer accepts each in turn: `completed`.
+   */
+  completed(): Scenario {
+    return this.step(async (world, ctx) => {
+      const c = driven(world, ctx.id!);
+      const view = await c.view();
+      const supplier = CAST.find((u) => u.userId === view.contract?.supplier.userId);
+      if (!supplier) throw new Error(`no test user for the contracted supplier of ${ctx.id}`);
+      for (const kind of ['interim', 'final'] as const) {
+        const sent = await c
+          .as(supplier)
+          .post('/reports', { kind, content: `# The ${kind} report\n\nDriven.` });
+        expectStatus(sent, 201, `submit the ${kind} report`);
+        const review = await c
+          .as(people.officer)
+          .post(`/reports/${sent.body.report.reportId}/review`, { decision: 'accept' });
+        expectStatus(review, 200, `accept the ${kind} report`);
+      }
+      const stage = (await c.view()).stage;
+      if (stage !== 'completed') throw new Error(`expected completed after the final report, got ${stage}`);
+    });
+  }
+
   /** Cancelled by the officer (or `by`), with a reason: `cancelled`. */
   cancelled(opts: { reason?: string; by?: TestUser } = {}): Scenario {
     return this.step(async (world, ctx) => {

@@ -26,6 +26,11 @@ const CAST: Actor[] = ACTING_CAST;
 const QUESTIONS = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
 const BIDS = ['00000000-0000-4000-8000-000000000101', '00000000-0000-4000-8000-000000000102'];
 const CHALLENGES = ['00000000-0000-4000-8000-000000000201', '00000000-0000-4000-8000-000000000202'];
+const REPORTS = [
+  '00000000-0000-4000-8000-000000000301',
+  '00000000-0000-4000-8000-000000000302',
+  '00000000-0000-4000-8000-000000000303',
+];
 const DAY = 86_400_000;
 
 type Step =
@@ -137,6 +142,21 @@ function argument(action: Action, actor: Actor, s: CommissionView, now: number, 
       return { actor, reason: `dropped ${text}` };
     case 'lift-challenge':
       return { actor, challengeId: CHALLENGES[pick % 2], reason: `lifted ${text}` };
+    case 'submit-report':
+      return {
+        actor,
+        kind: pick % 2 === 0 ? 'interim' : 'final',
+        submissionId: REPORTS[pick % 3],
+        contentHash: `sha256:${String(text).repeat(64)}`,
+        size: 100 + text,
+      };
+    case 'review-report':
+      return {
+        actor,
+        reportId: s.reports?.[pick % 2]?.reportId ?? REPORTS[0],
+        decision: text % 2 === 0 ? 'accept' : 'revise',
+        comments: text === 0 ? '' : `comments ${text}`,
+      };
   }
 }
 

@@ -21,6 +21,7 @@ import {
   type CommissionView,
   type Deadline,
   type NewCommission,
+  type ReportKind,
 } from '@app/contracts';
 import type { CommissionActivities } from '@app/activities';
 import { initialState } from './initial-state';
@@ -36,6 +37,7 @@ import { DeadlineScheduler } from './kernel/scheduler';
 import { SearchAttributes } from './kernel/search';
 import { owedScores, recipientsFor, supplierRecipientsFor } from './recipients';
 import { COMMANDS, ON_DUE } from './stages';
+import { markOverdue } from './stages/delivery';
 
 export type CommissionWorkflowInput =
   { kind: 'open'; commission: NewCommission } | { kind: 'resume'; state: CommissionView };
@@ -63,6 +65,11 @@ const { deliverNotification } = proxyActivities<CommissionActivities>({
     maximumAttempts: DELIVERY_ATTEMPTS,
   },
 });
+
+const REPORT_OF_MILESTONE: Partial<Record<Deadline['milestone'], ReportKind>> = {
+  'interim-report': 'interim',
+  'final-report': 'final',
+};
 
 /** Who acts when a deadline's own transition runs: the system, by the clock. */
 const SCHEDULER: ActorRef = { userId: 'system:scheduler', name: 'Scheduled transition' };
@@ -135,9 +142,23 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
     return changes.filter((c) => !('open' in c && c.open === 'scoring'));
   }
 
+  /**
+   * A report still owed when its deadline escalates is overdue: recorded, so the read model and
+   * every reader see it. Older runs never recorded this, hence the patch.
+   */
+  function markReportOverdue(due: Due): void {
+    const kind = REPORT_OF_MILESTONE[due.deadline.milestone];
+    if (due.kind !== 'escalation' || !kind || state.stage !== 'in-delivery') return;
+    if (!patched('delivery-reports')) return;
+    const at = nowIso();
+    const change = markOverdue(state, kind, at);
+    if (change) record(SCHEDULER, state.stage, change, at);
+  }
+
   const scheduler = new DeadlineScheduler(state, collapsesMissedReminders, {
     notify: (due: Due) => {
       dispatcher.push(deadlineNotification(state, due));
+      markReportOverdue(due);
       // Only the tender's deadlines have suppliers to remind, so older runs push exactly as before.
       // Each supplier apart, as a message (the outbox keeps one deadline notification per offset).
       for (const supplier of supplierRecipientsFor(state, due.deadline, due.kind)) {

@@ -24,6 +24,7 @@ import {
   ScoreBidUpdate,
 } from './award/messages';
 import { DropDependencyUpdate } from './dependency/messages';
+import { ReviewReportUpdate, SubmitReportUpdate } from './delivery/messages';
 
 /**
  * The Update each action is sent as. Complete by construction (a new action without its Update
@@ -48,6 +49,8 @@ export const UPDATE_OF_ACTION: Readonly<Record<Action, UpdateDefinition<Commissi
   'lift-challenge': LiftChallengeUpdate,
   'publish-contract-notice': PublishContractNoticeUpdate,
   'drop-dependency': DropDependencyUpdate,
+  'submit-report': SubmitReportUpdate,
+  'review-report': ReviewReportUpdate,
 };
 
 export function actionOfUpdate(updateName: string): Action | undefined {

@@ -14,6 +14,7 @@ import type { GateMet } from './dependency/gates';
 import type { DependentRecord } from './dependency/dependents';
 import type { DeliveryPlan } from './timeline/timeline';
 import type { TerminationNotice } from './notices/termination';
+import type { Report, ReportKind } from './delivery/reports';
 
 /** The procurement regimes (see calendar/regimes.ts for each one's rules). */
 /** The procurement regimes, with their rules as data in ./calendar/regimes.ts. */
@@ -181,4 +182,9 @@ export interface CommissionView {
   dependents?: DependentRecord[];
   /** Stated at create (optional: older commissions plan with DEFAULT_DELIVERY_PLAN). */
   deliveryPlan?: DeliveryPlan;
+  /* Optional for the same reason: the delivery stage came later. */
+  /** The interim and final reports the contracted supplier submitted, each with its versions. */
+  reports?: Report[];
+  /** When each report's deadline first escalated with the report still owed (it is overdue). */
+  overdueReports?: Partial<Record<ReportKind, string>>;
 }

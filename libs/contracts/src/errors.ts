@@ -28,6 +28,11 @@ export const REFUSAL_CODES = {
   'not-top-ranked': { status: 409, title: 'The bid is not the top-ranked one and no reason was given' },
   'no-such-challenge': { status: 404, title: 'No such challenge' },
   'already-lifted': { status: 409, title: 'The challenge has already been lifted' },
+  'not-the-contracted-supplier': { status: 403, title: 'Only the contracted supplier submits reports' },
+  'no-such-report': { status: 404, title: 'No such report' },
+  'report-not-awaiting-review': { status: 409, title: 'The report has no version awaiting review' },
+  'report-already-accepted': { status: 409, title: 'The report has already been accepted' },
+  'interim-report-not-accepted': { status: 409, title: 'The interim report must be accepted first' },
 } as const satisfies Record<string, { status: 400 | 403 | 404 | 409; title: string }>;
 
 export type RefusalCode = keyof typeof REFUSAL_CODES;

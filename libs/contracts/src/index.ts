@@ -26,3 +26,4 @@ export * from './dependency';
 export * from './timeline';
 export * from './notices';
 export * from './action-applicability';
+export * from './delivery';

@@ -46,6 +46,9 @@ export const MESSAGE_KINDS = [
   'dependency-met',
   'dependency-never-to-be-met',
   'timeline-worsened',
+  'report-submitted',
+  'report-revision-requested',
+  'report-accepted',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

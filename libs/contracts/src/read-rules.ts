@@ -3,6 +3,7 @@ import type { Actor, Role } from './people';
 import { PUBLISHED_STAGES, STAGES, type Stage } from './stages';
 import type { BidReceipt, Clarification } from './tender/tender';
 import type { AwardDecision } from './award/award';
+import type { Report } from './delivery/reports';
 
 /**
  * Who may read which part of a commission, as data. Staff (officers, panel, observers, admins) read
@@ -25,6 +26,7 @@ export const VIEW_PARTS = [
   'bids',
   'evaluation',
   'award',
+  'reports',
   'history',
   'reminders',
   'ledger',
@@ -65,6 +67,9 @@ export const READ_RULES: Readonly<Record<ViewPart, readonly ReadRule[]>> = {
   // Staff: the whole decision. A supplier: the decision, its own assessment summary and, when it
   // won, its contract; never another bidder's scores (PART_SHAPERS).
   award: publishedToSuppliers(),
+  // Staff: every report. A supplier: the reports it wrote as the contracted supplier (PART_SHAPERS);
+  // any other supplier nothing.
+  reports: publishedToSuppliers(),
   history: staff(),
   reminders: staff(),
   // The workflow's own bookkeeping: shown to no one.
@@ -99,6 +104,7 @@ export const PART_FIELDS = {
   bids: ['bids'],
   evaluation: ['evaluation'],
   award: ['award', 'challenges', 'contract'],
+  reports: ['reports', 'overdueReports'],
   history: [],
   reminders: [],
   ledger: ['appliedUpdates'],
@@ -146,6 +152,17 @@ export function awardForSupplier(award: AwardDecision, userId: string) {
   };
 }
 
+/** Whether this caller wrote the commission's reports: its contracted supplier. */
+export function isContractedSupplier(s: CommissionView, actor: Pick<Actor, 'roles' | 'userId'>): boolean {
+  return actor.roles.includes('supplier') && s.contract?.supplier.userId === actor.userId;
+}
+
+/** The reports a caller may read: staff all; the contracted supplier its own; other suppliers none. */
+export function reportsFor(s: CommissionView, actor: Reader): Report[] {
+  if (!readsAsSupplier(actor)) return s.reports ?? [];
+  return isContractedSupplier(s, actor) ? (s.reports ?? []) : [];
+}
+
 /** Parts whose fields differ by caller, not only by whether they may be read. */
 const PART_SHAPERS: Partial<Record<ViewPart, (s: CommissionView, actor: Reader) => Record<string, unknown>>> =
   {
@@ -156,6 +173,12 @@ const PART_SHAPERS: Partial<Record<ViewPart, (s: CommissionView, actor: Reader) 
       // How many others bid is not a supplier's to know.
       if (readsAsSupplier(actor)) return { bids: { receipts } };
       return { bids: { count: receipts.filter((b) => b.status === 'current').length, receipts } };
+    },
+    reports: (s, actor) => {
+      if (readsAsSupplier(actor) && !isContractedSupplier(s, actor)) return {};
+      const out: Record<string, unknown> = {};
+      for (const f of ['reports', 'overdueReports'] as const) if (f in s) out[f] = s[f];
+      return out;
     },
     award: (s, actor) => {
       if (!readsAsSupplier(actor)) {

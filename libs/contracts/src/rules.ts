@@ -25,14 +25,17 @@ export const ACTIONS = [
   'lift-challenge',
   'publish-contract-notice',
   'drop-dependency',
+  'submit-report',
+  'review-report',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /**
  * A standing a caller has on one commission, derived from token roles and membership. Suppliers are
- * never named on a commission: any caller with the supplier role stands as one.
+ * never named on a commission: any caller with the supplier role stands as one, and the one whose
+ * bid became the contract also as the contracted supplier.
  */
-export type Standing = 'officer' | 'panel-member' | 'panel-chair' | 'supplier';
+export type Standing = 'officer' | 'panel-member' | 'panel-chair' | 'supplier' | 'contracted-supplier';
 
 export interface ActionRule {
   stages: readonly Stage[];
@@ -60,11 +63,16 @@ export const ACTION_RULES: Readonly<Record<Action, ActionRule>> = {
   'publish-contract-notice': { stages: ['in-delivery'], who: ['officer'] },
   // Before the tender, whatever the gate's status: the dependency only ever holds the tender back.
   'drop-dependency': { stages: ['drafting', 'panel-review', 'signed-off'], who: ['officer'] },
+  // The contract's supplier, or an officer for it.
+  'submit-report': { stages: ['in-delivery'], who: ['contracted-supplier', 'officer'] },
+  'review-report': { stages: ['in-delivery'], who: ['panel-member', 'officer'] },
 };
 
 export interface Membership {
   officers: readonly Person[];
   panel: readonly PanelMember[];
+  /** Once entered into, the contract names its supplier. */
+  contract?: { supplier: { userId: string } } | null;
 }
 
 /** Officers act on the commissions they are named on; panel members on the panels they sit on. */
@@ -80,12 +88,15 @@ export function standingsOf(actor: Actor, membership: Membership): Standing[] {
     standings.push('panel-member');
     if (seat.chair) standings.push('panel-chair');
   }
-  if (actor.roles.includes('supplier')) standings.push('supplier');
+  if (actor.roles.includes('supplier')) {
+    standings.push('supplier');
+    if (membership.contract?.supplier.userId === actor.userId) standings.push('contracted-supplier');
+  }
   return standings;
 }
 
 export type Refusal =
-  | { kind: 'forbidden'; code: 'wrong-role' | 'not-a-member'; reason: string }
+  | { kind: 'forbidden'; code: 'wrong-role' | 'not-a-member' | 'not-the-contracted-supplier'; reason: string }
   | { kind: 'wrong-stage'; code: 'wrong-stage'; stage: Stage; reason: string };
 
 /** Token roles that could hold each standing, to tell "wrong role" from "not on this commission". */
@@ -94,6 +105,7 @@ const ROLE_OF: Readonly<Record<Standing, Role>> = {
   'panel-member': 'panel',
   'panel-chair': 'panel',
   supplier: 'supplier',
+  'contracted-supplier': 'supplier',
 };
 
 /** Why `actor` may not take `action` now, or null when they may. Role is checked before stage. */
@@ -107,9 +119,11 @@ export function refusalFor(
   const standings = standingsOf(actor, membership);
   if (!rule.who.some((w) => standings.includes(w))) {
     const hasRole = rule.who.some((w) => actor.roles.includes(ROLE_OF[w]));
+    // A supplier, just not the one holding this commission's contract: say so, not "not a member".
+    const otherSupplier = rule.who.includes('contracted-supplier') && actor.roles.includes('supplier');
     return {
       kind: 'forbidden',
-      code: hasRole ? 'not-a-member' : 'wrong-role',
+      code: otherSupplier ? 'not-the-contracted-supplier' : hasRole ? 'not-a-member' : 'wrong-role',
       reason: `${action} needs one of: ${rule.who.join(', ')} of this commission`,
     };
   }

@@ -22,6 +22,8 @@ export const STATE_LIMITS = {
   commentExcerpt: 500,
   /** Commissions registered as depending on this one's gates. */
   dependents: 20,
+  /** Versions of one report (interim or final) the supplier may submit. */
+  reportVersions: 10,
   /** Update ids remembered for deduplication across runs. */
   rememberedUpdates: 100,
 } as const;

@@ -32,6 +32,8 @@ export const TRANSITIONS: readonly Transition[] = [
   // the end enters the contract at once.
   { from: ['standstill'], to: 'in-delivery', by: { deadline: 'standstill-end' } },
   { from: ['standstill'], to: 'in-delivery', by: { command: 'lift-challenge' } },
+  // Accepting the final report (only ever after the interim one) completes the commission.
+  { from: ['in-delivery'], to: 'completed', by: { command: 'review-report' } },
 ];
 
 function sameTrigger(a: TransitionTrigger, b: TransitionTrigger): boolean {

@@ -4,6 +4,7 @@ import { cancellationCommands } from './cancellation';
 import { conflictCommands } from './conflicts';
 import { deadlineCommands } from './deadlines';
 import { dependencyCommands } from './dependency';
+import { deliveryCommands } from './delivery';
 import { evaluationCommands } from './evaluation';
 import { signOffCommands } from './sign-off';
 import { specificationCommands } from './specification';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   ...evaluationCommands,
   ...awardCommands,
   ...dependencyCommands,
+  ...deliveryCommands,
 ];
 
 /** Transitions that run by themselves when a deadline carrying their name falls due. */

@@ -134,6 +134,21 @@ export class CommissionReadModel {
     return rows.map((r) => r.view).filter((v): v is CommissionView => v !== null);
   }
 
+  /** Commissions in delivery whose contract is with this supplier: it owes their reports. */
+  async contractedViewsOf(userId: string, limit: number): Promise<CommissionView[]> {
+    const rows = await this.ds
+      .getRepository(CommissionRecord)
+      .createQueryBuilder('c')
+      .where('c.stage = :stage', { stage: 'in-delivery' })
+      .andWhere('c.view @> :contract::jsonb', {
+        contract: JSON.stringify({ contract: { supplier: { userId } } }),
+      })
+      .orderBy('c.created_at', 'DESC')
+      .take(limit)
+      .getMany();
+    return rows.map((r) => r.view).filter((v): v is CommissionView => v !== null);
+  }
+
   find(id: string): Promise<CommissionRecord | null> {
     return this.ds.getRepository(CommissionRecord).findOneBy({ id });
   }

@@ -16,6 +16,8 @@ import { EvaluationController } from './evaluation/evaluation.controller';
 import { HistoryController } from './history/history.controller';
 import { NoticesController } from './notices/notices.controller';
 import { RemindersReadModel } from './reminders-read-model';
+import { ReportStore } from './reports/report-store';
+import { ReportsController } from './reports/reports.controller';
 import { SignOffsController } from './sign-offs/sign-offs.controller';
 import { SpecificationController } from './specification/specification.controller';
 import { PublishTenderCommand } from './tender/publish-tender.command';
@@ -50,6 +52,7 @@ function bidMasterKey(config: AppConfig): Buffer {
     DependencyController,
     TimelineController,
     NoticesController,
+    ReportsController,
   ],
   providers: [
     CommissionsService,
@@ -60,6 +63,7 @@ function bidMasterKey(config: AppConfig): Buffer {
     BidSubmission,
     PublishTenderCommand,
     AwardCommand,
+    ReportStore,
     { provide: BID_MASTER_KEY, inject: [APP_CONFIG], useFactory: bidMasterKey },
   ],
   exports: [

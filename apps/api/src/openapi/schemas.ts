@@ -237,6 +237,69 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     { challenge: object({ id: { type: 'string', format: 'uuid' }, reason: text('as recorded') }) },
     ['challenge'],
   ),
+  ReportChanged: ofCommission({ report: ref('Report') }, ['report']),
+  Report: object(
+    {
+      reportId: { type: 'string', format: 'uuid' },
+      kind: { type: 'string', enum: ['interim', 'final'] },
+      status: { type: 'string', enum: ['awaiting-review', 'revision-requested', 'accepted'] },
+      acceptedVersion: { type: 'integer', nullable: true },
+      acceptedAt: { type: 'string', format: 'date-time', nullable: true },
+      versions: list(ref('ReportVersion')),
+    },
+    ['reportId', 'kind', 'status', 'versions'],
+  ),
+  ReportVersion: object(
+    {
+      version: { type: 'integer' },
+      contentHash: text('sha256: and the SHA-256 of the markdown'),
+      size: { type: 'integer', description: 'UTF-8 bytes' },
+      submittedBy: actorRef,
+      onBehalfOfSupplier: { type: 'boolean', description: 'submitted by an officer for the supplier' },
+      submittedAt: instant('received'),
+      review: {
+        ...object(
+          {
+            decision: { type: 'string', enum: ['accept', 'revise'] },
+            comments: text('what to change (revise), or anything the reviewer added'),
+            by: actorRef,
+            at: instant('reviewed'),
+          },
+          ['decision'],
+        ),
+        nullable: true,
+      },
+    },
+    ['version', 'contentHash', 'submittedAt'],
+  ),
+  Reports: ofCommission(
+    {
+      standings: list(
+        object(
+          {
+            kind: { type: 'string', enum: ['interim', 'final'] },
+            dueAt: instant('the deadline, as moved'),
+            status: text('not-submitted, awaiting-review, revision-requested or accepted'),
+            overdue: { type: 'boolean', description: 'due and not yet accepted' },
+            reportId: { type: 'string', format: 'uuid', nullable: true },
+          },
+          ['kind', 'dueAt', 'status', 'overdue'],
+        ),
+        'where each report the supplier owes stands',
+      ),
+      reports: list(ref('Report')),
+    },
+    ['standings', 'reports'],
+  ),
+  ReportWithContent: {
+    allOf: [
+      ref('CommissionHeader'),
+      ref('Report'),
+      object({
+        versions: list(object({ content: { type: 'string', nullable: true, description: 'markdown' } })),
+      }),
+    ],
+  },
   BidReceipt: ofCommission(
     {
       receipt: object(

@@ -19,7 +19,12 @@ export class CandidateCommissions {
   ) {}
 
   async openCommissionsOf(actor: Actor): Promise<CommissionView[]> {
-    const views = await this.readModel.openViewsOf(actor.userId, MAX_CANDIDATES + 1);
+    const named = await this.readModel.openViewsOf(actor.userId, MAX_CANDIDATES + 1);
+    // A supplier is never named on a commission, but owes the reports of the contracts it holds.
+    const contracted = actor.roles.includes('supplier')
+      ? await this.readModel.contractedViewsOf(actor.userId, MAX_CANDIDATES + 1)
+      : [];
+    const views = [...named, ...contracted.filter((c) => !named.some((n) => n.id === c.id))];
     if (views.length > MAX_CANDIDATES) {
       this.logger.warn({ limit: MAX_CANDIDATES }, 'more open commissions than looked at for tasks');
     }

@@ -1,6 +1,10 @@
 import {
   allowedActions,
   evaluationSummary,
+  MILESTONE_OF_REPORT,
+  isContractedSupplier,
+  reportOfKind,
+  reportStandings,
   type Actor,
   type CommissionView,
   type Milestone,
@@ -18,6 +22,9 @@ export const TASK_KINDS = [
   'submit-specification',
   'score-bids',
   'overdue-deadline',
+  'review-report',
+  'submit-report',
+  'revise-report',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -28,6 +35,9 @@ export const ACTION_TASKS: readonly TaskKind[] = [
   'revise-specification',
   'submit-specification',
   'score-bids',
+  'review-report',
+  'submit-report',
+  'revise-report',
 ];
 
 export interface Task {
@@ -43,6 +53,8 @@ export interface Task {
   milestone: Milestone | null;
   /** The web page where it is done. */
   path: string;
+  /** Report tasks: the report to review or revise (null for one not yet submitted). */
+  reportId?: string | null;
 }
 
 function task(view: CommissionView, fields: Omit<Task, 'commissionId' | 'commissionTitle' | 'stage'>): Task {
@@ -123,6 +135,7 @@ export function tasksIn(view: CommissionView, actor: Actor, now: Date): Task[] {
       );
     }
   }
+  tasks.push(...reportTasks(view, actor, actions, now));
   if (isOfficer(view, actor) || isObserver(view, actor)) {
     for (const d of view.deadlines ?? []) {
       if (d.closedReason !== null || Date.parse(d.dueAt) > now.getTime()) continue;
@@ -135,6 +148,52 @@ export function tasksIn(view: CommissionView, actor: Actor, now: Date): Task[] {
           specificationVersion: null,
           milestone: d.milestone,
           path: base,
+        }),
+      );
+    }
+  }
+  return tasks;
+}
+
+/**
+ * Reports to review (panel members and officers: a version awaits a decision) and reports to
+ * submit or revise (the contracted supplier), each due when its report is.
+ */
+function reportTasks(view: CommissionView, actor: Actor, actions: readonly string[], now: Date): Task[] {
+  if (view.stage !== 'in-delivery') return [];
+  const tasks: Task[] = [];
+  const supplier = isContractedSupplier(view, actor);
+  for (const standing of reportStandings(view, now.getTime())) {
+    const report = reportOfKind(view, standing.kind);
+    const common = {
+      dueAt: standing.dueAt,
+      overdue: standing.overdue,
+      specificationVersion: null,
+      milestone: MILESTONE_OF_REPORT[standing.kind],
+      path: `/commissions/${view.id}`,
+      reportId: standing.reportId,
+    };
+    if (actions.includes('review-report') && report?.status === 'awaiting-review') {
+      const version = report.versions.at(-1)!.version;
+      tasks.push(
+        task(view, {
+          kind: 'review-report',
+          summary: `Review version ${version} of the ${standing.kind} report: accept it or ask for a revision`,
+          ...common,
+        }),
+      );
+    }
+    if (supplier && standing.status === 'not-submitted') {
+      tasks.push(
+        task(view, { kind: 'submit-report', summary: `Submit the ${standing.kind} report`, ...common }),
+      );
+    }
+    if (supplier && standing.status === 'revision-requested') {
+      tasks.push(
+        task(view, {
+          kind: 'revise-report',
+          summary: `Revise the ${standing.kind} report: a reviewer asked for changes`,
+          ...common,
         }),
       );
     }

@@ -7,6 +7,7 @@ import { SealedBids1764600000000 } from './1764600000000-SealedBids';
 import { Programmes1764800000000 } from './1764800000000-Programmes';
 import { TimelineVerdicts1764700000000 } from './1764700000000-TimelineVerdicts';
 import { ListIndexes1765000000000 } from './1765000000000-ListIndexes';
+import { ReportVersions1764750000000 } from './1764750000000-ReportVersions';
 
 /** In order; listed explicitly so the compiled build and ts-jest find the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Programmes1764800000000,
   TimelineVerdicts1764700000000,
   ListIndexes1765000000000,
+  ReportVersions1764750000000,
 ];
