@@ -115,15 +115,16 @@ const STATUS = { forbidden: 403, 'wrong-stage': 409 } as const;
 
 describe('authorisation matrix generated from ACTION_RULES', () => {
   let world: World;
+  let other: string;
   beforeAll(async () => {
     world = await startWorld();
     // The callers "of another commission" are members there: officer and panel member.
-    await drive(world).opened({
+    ({ id: other } = await drive(world).opened({
       by: people.otherOfficer,
       factory: CommissionFactory.withPanel(1).with({
         panel: [{ userId: people.outsider.userId, name: people.outsider.name, email: people.outsider.email }],
       }),
-    });
+    }));
   });
   afterAll(() => world.stop());
 
@@ -183,7 +184,13 @@ describe('authorisation matrix generated from ACTION_RULES', () => {
       );
       let tried = 0;
       for (const { callerName, who, action } of allowed) {
-        const c = await reach(drive(world).opened());
+        // Dropping a dependency needs one to drop: that commission waits on the other one's gate.
+        const dependent = CommissionFactory.withPanel(3)
+          .unanimous()
+          .with({ dependsOn: { commissionId: other, gate: 'interim-report-accepted' } });
+        const c = await reach(
+          drive(world).opened(action === 'drop-dependency' ? { factory: dependent } : {}),
+        );
         const before = await c.view();
         const res = await attempt(c, who, action, before);
         cells++;

@@ -150,12 +150,13 @@ describe('refusing an action', () => {
 describe('the actions a caller may take now', () => {
   const m = membership();
 
-  it('in drafting the officer may edit, submit, move deadlines and cancel', () => {
+  it('in drafting the officer may edit, submit, move deadlines, cancel and drop a dependency', () => {
     expect(allowedActions('drafting', people.officer, m)).toEqual([
       'edit-specification',
       'submit-specification',
       'move-deadline',
       'cancel',
+      'drop-dependency',
     ]);
   });
 
