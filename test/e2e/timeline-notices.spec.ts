@@ -181,7 +181,7 @@ describe('timeline, notices and OCDS', () => {
     });
   });
 
-  it('the OCDS package validates at every stage to in-delivery; a supplier never sees the unpublished parts', async () => {
+  it('the OCDS package validates at every stage to completed; a supplier never sees the unpublished parts', async () => {
     const ocdsAs = async (c: Driven, who = people.officer) => {
       const pkg = (await c.as(who).get('/ocds').expect(200)).body;
       expectValidOcds(pkg);
@@ -243,5 +243,21 @@ describe('timeline, notices and OCDS', () => {
     const supplierDelivery = await ocdsAs(standstill, people.supplier);
     expect(tags(supplierDelivery)).toEqual(['tender', 'contract']);
     expect(JSON.stringify(supplierDelivery)).not.toContain('budget');
+
+    // Completed: both reports accepted, so both reporting milestones are met; read from the read
+    // model once the workflow has ended.
+    const completed = await drive(world).resume(drafting.id).completed();
+    expect((await completed.view()).stage).toBe('completed');
+    const done = await ocdsAs(completed);
+    const last = done.releases[done.releases.length - 1] as unknown as {
+      tag: string[];
+      contracts: { implementation: { milestones: { id: string; status: string }[] } }[];
+    };
+    expect(last.tag).toEqual(['implementation']);
+    expect(last.contracts[0].implementation.milestones).toEqual([
+      expect.objectContaining({ id: 'interim-report', status: 'met' }),
+      expect.objectContaining({ id: 'final-report', status: 'met' }),
+    ]);
+    expectValidOcds((await completed.as(people.supplier).get('/ocds').expect(200)).body);
   });
 });
