@@ -191,4 +191,63 @@ describe('the letter’s two studies as a programme', () => {
     expect(gateMetMails(second)).toHaveLength(1);
     expect((await second.view()).dependency).toMatchObject({ status: 'met' });
   }, 240_000);
+
+  it('a gate met by the change that ends the other study’s workflow is still told, once', async () => {
+    const first = await drive(world).opened({ factory: study('Study 1, final report') });
+    const second = await drive(world).opened({
+      factory: study('Study 2, on the final report', {
+        dependsOn: { commissionId: first.id, gate: 'final-report-accepted' },
+      }),
+    });
+    await eventually(
+      () => first.view(),
+      (v) => (v.dependents ?? []).some((d) => d.commissionId === second.id),
+      10_000,
+      'study 2 registered with study 1',
+    );
+    await drive(world)
+      .resume(first.id)
+      .submitted()
+      .signedOff()
+      .tendered({ closesIn: 6 })
+      .closed([[people.supplier, 800]])
+      .inDelivery()
+      .completed();
+    // Accepting the final report completes study 1 and ends its workflow in the same run.
+    const learnt = await eventually(
+      () => second.view(),
+      (v) => v.dependency?.status === 'met',
+      15_000,
+      'study 2 to learn that study 1’s final report is accepted',
+    );
+    const finalReport = (await first.view()).reports?.find((r) => r.kind === 'final');
+    expect(learnt.dependency?.input).toEqual({
+      commissionId: first.id,
+      reportId: finalReport?.reportId,
+      version: 1,
+    });
+    const told = await eventually(
+      () => gateMetMails(second),
+      (m) => m.length > 0,
+      15_000,
+      'study 2’s officers to be told',
+    );
+    expect(told).toHaveLength(1);
+    await eventually(
+      () =>
+        world.client.workflow
+          .getHandle(commissionWorkflowId(first.id))
+          .describe()
+          .then((d) => d.status.name),
+      (st) => st === 'COMPLETED',
+      15_000,
+      'study 1’s workflow to end',
+    );
+    // A later change to study 2 brings no second telling.
+    await second
+      .as(people.officer)
+      .put('/specification', { content: '# Scope\n\nAfter the gate.' })
+      .expect(200);
+    expect(gateMetMails(second)).toHaveLength(1);
+  }, 120_000);
 });
