@@ -489,6 +489,19 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
                   description: 'the earliest open deadline',
                   properties: { milestone: text('what is due'), dueAt: instant('when') },
                 },
+                verdict: {
+                  type: 'string',
+                  nullable: true,
+                  enum: ['on-track', 'at-risk', 'infeasible', null],
+                  description:
+                    'staff only: the timeline verdict (GET …/timeline) as of now; null once ended or when the dates cannot be planned',
+                },
+                feasible: {
+                  type: 'boolean',
+                  nullable: true,
+                  description: 'staff only: whether both report dates can still be met',
+                },
+                why: text('staff only: the verdict in a sentence or two'),
               },
               ['id', 'title', 'stage'],
             ),

@@ -6,12 +6,14 @@ import {
   ID_GRAMMAR,
   TEXT_LIMITS,
   actorRef,
+  canRead,
   programmeGraph,
   readsAsSupplier,
   viewFor,
   type Actor,
   type CommissionView,
 } from '@app/contracts';
+import { TimelineService } from '../commissions/timeline/timeline.service';
 import { problem } from '../problem/problem';
 import { ProblemException } from '../problem/problem.exception';
 import type { CreateProgrammeDto } from './programme.dto';
@@ -43,7 +45,10 @@ function present(p: ProgrammeRecord) {
 
 @Injectable()
 export class ProgrammesService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly timelines: TimelineService,
+  ) {}
 
   async create(actor: Actor, dto: CreateProgrammeDto) {
     const record = this.ds.getRepository(ProgrammeRecord).create({
@@ -88,6 +93,17 @@ export class ProgrammesService {
     const visible = rows
       .map((r) => r.view)
       .filter((v): v is CommissionView => v !== null && viewFor(v, actor) !== null);
-    return { ...present(programme), ...programmeGraph(visible, !readsAsSupplier(actor)) };
+    const { commissions, ...graph } = programmeGraph(visible, !readsAsSupplier(actor));
+    const byId = new Map(visible.map((v) => [v.id, v]));
+    const at = new Date().toISOString();
+    const shown = await Promise.all(
+      commissions.map(async (c) => {
+        const view = byId.get(c.id)!;
+        // The timeline reads the deadlines: whoever may not read them (suppliers) gets no verdict.
+        if (!canRead('deadlines', view.stage, actor)) return c;
+        return { ...c, ...(await this.timelines.verdictFor(view, at)) };
+      }),
+    );
+    return { ...present(programme), commissions: shown, ...graph };
   }
 }

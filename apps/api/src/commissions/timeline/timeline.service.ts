@@ -47,10 +47,33 @@ export class TimelineService {
   }
 
   /** The verdict and whether the dates can be met, for a list of commissions (null once ended). */
-  async verdictOf(
-    commissionId: string,
-  ): Promise<{ verdict: Verdict | null; feasible: boolean | null; why: string }> {
-    const { verdict, feasible, why } = await this.timelineOf(await this.commissions.view(commissionId));
-    return { verdict, feasible, why };
+  async verdictOf(commissionId: string): Promise<TimelineVerdict> {
+    return this.verdictFor(await this.commissions.view(commissionId));
   }
+
+  /**
+   * The same for a view in hand (the programme's). A timetable that cannot be planned (a report
+   * date beyond the calendar's years) has no verdict and says why, rather than failing the list.
+   */
+  async verdictFor(view: CommissionView, at = new Date().toISOString()): Promise<TimelineVerdict> {
+    try {
+      const { verdict, feasible, why } = await this.timelineOf(view, at);
+      return { verdict, feasible, why };
+    } catch (err) {
+      if (err instanceof ProblemException && err.getStatus() === 409) {
+        return {
+          verdict: null,
+          feasible: null,
+          why: err.problem.detail ?? 'the timetable cannot be planned',
+        };
+      }
+      throw err;
+    }
+  }
+}
+
+export interface TimelineVerdict {
+  verdict: Verdict | null;
+  feasible: boolean | null;
+  why: string;
 }
