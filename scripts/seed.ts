@@ -11,7 +11,8 @@ import { CAST, type CastMember } from '../apps/api/src/web/sign-in/cast';
  * again returns the first result and creates nothing twice; other dates make new studies.
  *
  * Dates: by default the coming September (first study's final report) and December (the second's),
- * interim reports three months before each, 5pm London time. Override with any of
+ * the first's interim report three months before, the second's seven weeks before (it draws on the
+ * first's), 5pm London time. Override with any of
  * SEED_FIRST_INTERIM, SEED_FIRST_FINAL, SEED_SECOND_INTERIM, SEED_SECOND_FINAL (RFC 3339 instants).
  */
 
@@ -48,6 +49,17 @@ export function coming(month: number, day: number, now = Date.now()): string {
 /** Three months (91 days) before, at the same time of day: the interim report. */
 const interimBefore = (final: string) => new Date(Date.parse(final) - 91 * 86_400_000).toISOString();
 
+/**
+ * The second study draws on the first's interim report (its tender waits for it), so its own
+ * interim report comes later: seven weeks before its final one, at 5pm London (29 October for
+ * 17 December). Three months before would be infeasible from the start: its tender could not be
+ * published before 1 July and still leave 25 days, evaluation, standstill and eight weeks' work.
+ */
+const drawingOnTheFirst = (final: string) => {
+  const day = new Date(Date.parse(final) - 49 * 86_400_000).toISOString().slice(0, 10);
+  return new Date(londonInstant(day, '17:00')).toISOString();
+};
+
 export function seedDates(env: NodeJS.ProcessEnv = process.env, now = Date.now()) {
   const firstFinal = env.SEED_FIRST_FINAL ?? coming(9, 30, now);
   const secondFinal = env.SEED_SECOND_FINAL ?? coming(12, 17, Date.parse(firstFinal));
@@ -57,7 +69,7 @@ export function seedDates(env: NodeJS.ProcessEnv = process.env, now = Date.now()
       finalReportDueAt: firstFinal,
     },
     second: {
-      interimReportDueAt: env.SEED_SECOND_INTERIM ?? interimBefore(secondFinal),
+      interimReportDueAt: env.SEED_SECOND_INTERIM ?? drawingOnTheFirst(secondFinal),
       finalReportDueAt: secondFinal,
     },
   };

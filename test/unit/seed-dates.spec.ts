@@ -1,12 +1,12 @@
 import { seedDates } from '../../scripts/seed';
 
 describe('the seed’s dates', () => {
-  it('default to the coming September and December, 5pm London, interim reports before each', () => {
+  it('default to the coming September and December, 5pm London, interim reports before each (the second’s after the first’s, which it draws on)', () => {
     const now = Date.parse('2026-11-26T09:00:00Z');
     expect(seedDates({}, now)).toEqual({
       first: { interimReportDueAt: '2027-07-01T16:00:00.000Z', finalReportDueAt: '2027-09-30T16:00:00.000Z' },
       second: {
-        interimReportDueAt: '2027-09-17T17:00:00.000Z',
+        interimReportDueAt: '2027-10-29T16:00:00.000Z',
         finalReportDueAt: '2027-12-17T17:00:00.000Z',
       },
     });
