@@ -91,6 +91,22 @@ describe('reports in delivery in the browser', () => {
     expect(await version1.locator('a[href^="javascript"]').count()).toBe(0);
     await accessible('report-submitted');
 
+    // The final report may come early, but is accepted only after the interim: a refusal on the form.
+    await page.goto(`${base}${reports}`);
+    await page.getByLabel('Final report').check();
+    await page.fill('#content', '# Final report\n\nAll of it.');
+    await page.getByRole('button', { name: 'Submit the report' }).click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}\?done=submitted$/);
+    const finalPath = new URL(page.url()).pathname;
+    expect(finalPath).not.toBe(reportPath);
+    await openAs(people.chair, finalPath);
+    await page.getByLabel('Accept this version').check();
+    await page.getByRole('button', { name: 'Send your review' }).click();
+    expect(await page.locator('.govuk-error-summary').innerText()).toMatch(
+      /the final report is accepted only after the interim report has been/i,
+    );
+    await accessible('review-refused');
+
     // The chair sends it back from My tasks, with comments; a revision without them is refused.
     await openAs(people.chair, '/');
     // Other commissions may wait on the chair too: the task for this report links to its page.
@@ -130,13 +146,7 @@ describe('reports in delivery in the browser', () => {
     expect(await statusOf('interim')).toBe('Accepted');
     expect(await page.locator('#report-interim').innerText()).toContain('2');
 
-    // The final report, submitted and accepted: the commission is completed.
-    await openAs(people.supplier, reports);
-    await page.getByLabel('Final report').check();
-    await page.fill('#content', '# Final report\n\nAll of it.');
-    await page.getByRole('button', { name: 'Submit the report' }).click();
-    await page.waitForURL(/\/reports\/[0-9a-f-]{36}\?done=submitted$/);
-    const finalPath = new URL(page.url()).pathname;
+    // The final report, accepted now: the commission is completed.
     await openAs(people.chair, finalPath);
     await page.getByLabel('Accept this version').check();
     await page.getByRole('button', { name: 'Send your review' }).click();
