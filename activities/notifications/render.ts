@@ -110,11 +110,26 @@ export function render(n: NotificationRequest, publicBaseUrl: string): RenderedN
   return { subject, body, link };
 }
 
+const REPORT_MESSAGES: ReadonlySet<string> = new Set([
+  'report-submitted',
+  'report-revision-requested',
+  'report-accepted',
+]);
+
 /** The commission's web page, never the JSON API (docs/api.md: links in emails point at `/`). */
 export function linkFor(n: NotificationRequest, publicBaseUrl: string): string {
   const page = `${publicBaseUrl.replace(/\/$/, '')}/commissions/${encodeURIComponent(n.commissionId)}`;
   // Each bidder reads its own summary, scores against the winner's with the reasons, on its page.
-  if (isMessage(n)) return n.message === 'assessment-summary' ? `${page}/assessment` : page;
+  if (isMessage(n)) {
+    if (n.message === 'assessment-summary') return `${page}/assessment`;
+    // Each report message names its report, read and reviewed on its own page.
+    if (REPORT_MESSAGES.has(n.message) && n.facts.reportId) {
+      return `${page}/reports/${encodeURIComponent(n.facts.reportId)}`;
+    }
+    return page;
+  }
+  // A report due or overdue: the reports page, with its due dates and the form to submit.
+  if (n.milestone === 'interim-report' || n.milestone === 'final-report') return `${page}/reports`;
   if (n.milestone === 'sign-off' && n.kind === 'reminder') return `${page}/sign-off`;
   // Scores are given, and who owes them seen, on the evaluation page.
   if (n.milestone === 'scoring') return `${page}/evaluation`;

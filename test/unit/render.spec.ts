@@ -78,7 +78,24 @@ describe('rendering a notification', () => {
       '[Overdue] The final report was due midday, Monday 30 September 2030 — Study: improvement capacity',
     );
     expect(r.body).not.toContain('Still to decide');
-    expect(r.link).toBe(`http://x/commissions/${base.commissionId}`);
+    // Where the report is submitted and its due date and status read.
+    expect(r.link).toBe(`http://x/commissions/${base.commissionId}/reports`);
+  });
+
+  it('links each report message to the report’s own page', () => {
+    const reportId = '00000000-0000-4000-8000-000000000007';
+    for (const message of ['report-submitted', 'report-revision-requested', 'report-accepted'] as const) {
+      const n: MessageNotification = {
+        ...base,
+        topic: 'message',
+        key: `k-${message}`,
+        message,
+        facts: { reportId, kind: 'interim', version: '1', by: 'Chris Chair', comments: 'More' },
+      };
+      expect(render(n, 'http://x/').link).toBe(
+        `http://x/commissions/${base.commissionId}/reports/${reportId}`,
+      );
+    }
   });
 
   it('renders a message from its facts, without a due date', () => {

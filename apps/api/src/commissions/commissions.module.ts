@@ -16,7 +16,9 @@ import { EvaluationController } from './evaluation/evaluation.controller';
 import { HistoryController } from './history/history.controller';
 import { NoticesController } from './notices/notices.controller';
 import { RemindersReadModel } from './reminders-read-model';
+import { ReportReading } from './reports/report-reading';
 import { ReportStore } from './reports/report-store';
+import { ReportSubmission } from './reports/report-submission';
 import { ReportsController } from './reports/reports.controller';
 import { SignOffsController } from './sign-offs/sign-offs.controller';
 import { SpecificationController } from './specification/specification.controller';
@@ -64,6 +66,8 @@ function bidMasterKey(config: AppConfig): Buffer {
     PublishTenderCommand,
     AwardCommand,
     ReportStore,
+    ReportReading,
+    ReportSubmission,
     { provide: BID_MASTER_KEY, inject: [APP_CONFIG], useFactory: bidMasterKey },
   ],
   exports: [
@@ -74,6 +78,8 @@ function bidMasterKey(config: AppConfig): Buffer {
     BidSubmission,
     PublishTenderCommand,
     AwardCommand,
+    ReportReading,
+    ReportSubmission,
   ],
 })
 export class CommissionsModule {}

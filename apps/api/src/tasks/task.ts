@@ -170,7 +170,10 @@ function reportTasks(view: CommissionView, actor: Actor, actions: readonly strin
       overdue: standing.overdue,
       specificationVersion: null,
       milestone: MILESTONE_OF_REPORT[standing.kind],
-      path: `/commissions/${view.id}`,
+      // The report's own page once a version exists (to review or revise), else the reports page.
+      path: standing.reportId
+        ? `/commissions/${view.id}/reports/${standing.reportId}`
+        : `/commissions/${view.id}/reports`,
       reportId: standing.reportId,
     };
     if (actions.includes('review-report') && report?.status === 'awaiting-review') {

@@ -11,6 +11,7 @@ import { ChallengesPageController } from './pages/challenges.page.controller';
 import { ContractNoticePageController } from './pages/contract-notice.page.controller';
 import { SupplierBidPageController } from './pages/supplier-bid.page.controller';
 import { ProgrammePageController } from './pages/programme.page.controller';
+import { ReportsPageController } from './pages/reports.page.controller';
 import { ClarificationsPageController } from './pages/clarifications.page.controller';
 import { CommandRunner } from './pages/command-runner';
 import { CommissionAccess } from './pages/commission-access';
@@ -49,6 +50,7 @@ const PAGES = [
   ContractNoticePageController,
   SupplierBidPageController,
   ProgrammePageController,
+  ReportsPageController,
 ];
 
 /** Forms post up to a 200,000-character specification, which URL-encoding can triple. */

@@ -2,6 +2,7 @@ import {
   allowedActions,
   bidReceiptsFor,
   describeRule,
+  isContractedSupplier,
   readsAsSupplier,
   viewFor,
   type Actor,
@@ -87,6 +88,7 @@ export function commissionPage(
         return link ? [{ text: link.text, href: `${base}/${link.path}` }] : [];
       }),
       ...bidderLinks(view, actor, base),
+      ...reportsLink(view, actor, base),
     ],
     signOff: round
       ? {
@@ -148,6 +150,14 @@ function bidderLinks(view: CommissionView, actor: Actor, base: string): { text: 
     { text: 'Your bid', href: `${base}/your-bid` },
     ...(summary ? [{ text: 'Your assessment summary', href: `${base}/assessment` }] : []),
   ];
+}
+
+/** The reports, for whoever reads them but has no report action to take now (observers; after completion). */
+function reportsLink(view: CommissionView, actor: Actor, base: string): { text: string; href: string }[] {
+  if (!view.contract || (readsAsSupplier(actor) && !isContractedSupplier(view, actor))) return [];
+  const actions = allowedActions(view.stage, actor, view);
+  if (actions.includes('submit-report') || actions.includes('review-report')) return [];
+  return [{ text: 'Reports', href: `${base}/reports` }];
 }
 
 function contractOf(view: CommissionView, actor: Actor): ContractSection | null {

@@ -58,9 +58,8 @@ export const ACTION_LINKS: Record<Action, { text: string; path: string } | null>
   'lift-challenge': null,
   'publish-contract-notice': { text: 'Publish the contract notice', path: 'contract-notice' },
   'drop-dependency': null,
-  // Reports are submitted and reviewed through the JSON API until their pages exist.
-  'submit-report': null,
-  'review-report': null,
+  'submit-report': { text: 'Submit a report', path: 'reports#submit' },
+  'review-report': { text: 'Review the reports', path: 'reports' },
 };
 
 /** "Alan Wood", "Alan Wood and Isabelle Trowler", "A, B and C". */
