@@ -233,7 +233,7 @@ describe('the stage rules over the pure stage modules (property)', () => {
     );
     // The walk must accept changes, not only refuse them. Random steps are mostly refused (wrong
     // stage or caller); with every stage's actions in the pool a run accepts about 495 to 530, so
-    // the floor leaves room for chance while still failing a walk that stalls in drafting.
+    // the floor leaves room for chance while still failing a walk whose steps are nearly all refused.
     expect(accepted).toBeGreaterThan(300);
     console.log(`stage rules: ${steps} steps, ${accepted} changes accepted`);
   });
