@@ -66,6 +66,9 @@ ensure_chromium() {
 durable_pragmas() { echo "journal_mode=WAL synchronous=NORMAL"; }
 disposable_pragmas() { echo "journal_mode=WAL synchronous=OFF"; }
 
+# The dev server's dynamic configuration, KEY=VALUE words (see deploy/temporal-dev-server.conf).
+dev_server_dynamic_config() { grep -Ev '^\s*(#|$)' "$ROOT/deploy/temporal-dev-server.conf"; }
+
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
 # start_temporal DATA_DIR PORT UI_PORT PRAGMAS [extra flags...]: runs the dev server on a SQLite
@@ -76,8 +79,9 @@ port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 start_temporal() {
   TEMPORAL_PID=""
   local data="$1" port="$2" ui="$3" pragmas="$4"; shift 4
-  local pragma_flags=() p
-  for p in $pragmas; do pragma_flags+=(--sqlite-pragma "$p"); done
+  local server_flags=() p
+  for p in $pragmas; do server_flags+=(--sqlite-pragma "$p"); done
+  for p in $(dev_server_dynamic_config); do server_flags+=(--dynamic-config-value "$p"); done
   local bin; bin="$(temporal_bin)"
   if port_open 127.0.0.1 "$port"; then
     "$bin" operator cluster health --address "127.0.0.1:$port" >/dev/null 2>&1 \
@@ -92,7 +96,7 @@ start_temporal() {
     --search-attribute CommissionNextDueAt=Datetime --search-attribute ProgrammeId=Keyword)
   setsid "$bin" server start-dev --ip 127.0.0.1 --port "$port" --ui-port "$ui" \
     --db-filename "$data/temporal.db" --namespace default "${attrs[@]}" \
-    --log-format json --log-level warn ${pragma_flags[@]+"${pragma_flags[@]}"} "$@" >"$log" 2>&1 &
+    --log-format json --log-level warn ${server_flags[@]+"${server_flags[@]}"} "$@" >"$log" 2>&1 &
   local pid=$!
   local deadline=$((SECONDS + 90))
   until "$bin" operator cluster health --address "127.0.0.1:$port" 2>/dev/null | grep -q SERVING; do

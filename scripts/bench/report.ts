@@ -37,6 +37,13 @@ export function machine(): BenchReport['machine'] {
 const ms = (s: Summary) => `${s.p50} / ${s.p95} / ${s.p99}`;
 
 /** The report as markdown: what ran, where, and one table per section. */
+function cpuParts(t: NonNullable<BenchReport['throughput']>): string[] {
+  return [...new Set([...Object.keys(t.raw.cpuMsPerLifecycle), ...Object.keys(t.product.cpuMsPerLifecycle)])];
+}
+
+const cpuTotal = (cpu: Record<string, number>) =>
+  Math.round(Object.values(cpu).reduce((a, b) => a + b, 0) * 100) / 100;
+
 export function toMarkdown(r: BenchReport): string {
   const m = r.machine;
   const out = [
@@ -61,6 +68,16 @@ export function toMarkdown(r: BenchReport): string {
           `| ${a} | ${ms(t.raw.actions[a])} | ${ms(t.product.actions[a])} | p50 ${t.ratio.p50[a]}, p99 ${t.ratio.p99[a]} |`,
       ),
       `| errors | ${t.raw.errors} | ${t.product.errors} | |`,
+      '',
+      '**CPU per lifecycle** (ms, user + system, read from /proc over each side\'s rounds): where the cost goes.',
+      '',
+      '| part | raw Temporal | product (HTTP API) |',
+      '| --- | --- | --- |',
+      ...cpuParts(t).map(
+        (part) =>
+          `| ${part} | ${t.raw.cpuMsPerLifecycle[part] ?? 0} | ${t.product.cpuMsPerLifecycle[part] ?? 0} |`,
+      ),
+      `| total | ${cpuTotal(t.raw.cpuMsPerLifecycle)} | ${cpuTotal(t.product.cpuMsPerLifecycle)} |`,
       '',
     );
   }

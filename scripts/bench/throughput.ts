@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { call, newCommission, type BenchCast } from './people';
 import { RawStepUpdate, rawLifecycleWorkflow } from './raw/workflow';
+import { addCpu, cpuSince, readCpu, type CpuReading } from './cpu';
 import { Samples, elapsedMs, now, pool, summarise, timed, type Summary } from './stats';
 import { RAW_TASK_QUEUE, type System } from './system';
 
@@ -16,6 +17,8 @@ export interface SideResult {
   actions: Record<string, Summary>;
   errors: number;
   firstError?: string;
+  /** CPU milliseconds per lifecycle by part of the system, over this side's rounds. */
+  cpuMsPerLifecycle: Record<string, number>;
 }
 
 export interface ThroughputResult {
@@ -37,11 +40,13 @@ class Side {
   errors = 0;
   firstError?: string;
   readonly perRound: number[] = [];
+  readonly cpu = {} as CpuReading;
 
   constructor(readonly lifecycle: Lifecycle) {}
 
   async round(n: number, concurrency: number): Promise<number> {
     const start = now();
+    const cpuBefore = readCpu();
     let done = 0;
     await pool(n, concurrency, async (i) => {
       try {
@@ -53,6 +58,7 @@ class Side {
       }
     });
     const s = elapsedMs(start) / 1000;
+    addCpu(this.cpu, cpuSince(cpuBefore));
     this.seconds += s;
     this.count += done;
     const rate = done / s;
@@ -69,6 +75,11 @@ class Side {
       actions: Object.fromEntries(ACTIONS.map((a) => [a, this.samples.summary(a)])),
       errors: this.errors,
       firstError: this.firstError,
+      cpuMsPerLifecycle: Object.fromEntries(
+        Object.entries(this.cpu)
+          .filter(([, ms]) => ms > 0)
+          .map(([part, ms]) => [part, round2(ms / Math.max(1, this.count))]),
+      ),
     };
   }
 }

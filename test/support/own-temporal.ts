@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
@@ -19,6 +19,16 @@ export interface OwnTemporal {
   start(): Promise<void>;
   /** Stops it if it runs and removes its folder; safe to call more than once. */
   destroy(): Promise<void>;
+}
+
+/** The dev server's dynamic configuration, as the start and test commands give it (scripts/lib.sh). */
+function devServerDynamicConfig(): string[] {
+  const file = path.resolve(__dirname, '../../deploy/temporal-dev-server.conf');
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .flatMap((kv) => ['--dynamic-config-value', kv]);
 }
 
 function cliPath(): string {
@@ -74,6 +84,7 @@ export async function startOwnTemporal(extraFlags: string[] = []): Promise<OwnTe
           'json',
           '--log-level',
           'warn',
+          ...devServerDynamicConfig(),
           ...extraFlags,
         ],
         { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
