@@ -4,6 +4,7 @@ import {
   DEFAULT_TIMELINE_SETTINGS,
   type CalendarSnapshot,
   type Projection,
+  type ProjectionAttempt,
   type TimelineSettings,
 } from '@app/contracts';
 import type { Logger } from '@app/logging';
@@ -12,6 +13,7 @@ import type { DataSource } from 'typeorm';
 import { standingOf } from './dependency/standing';
 import { checkFeasibility, type FeasibilityDeps } from './feasibility/check-feasibility';
 import { createNotificationActivities } from './notifications/notification-activities';
+import { projectAttempt } from './projection/project-attempt';
 import { projectBatchOrQuarantine } from './projection/project-commission-events';
 import { projectOrQuarantine } from './projection/quarantine';
 
@@ -58,22 +60,48 @@ export function createActivities(deps: ActivityDeps) {
       );
       await checkFeasibility(feasibility, p);
     },
-    /** Consecutive events of one commission in one transaction; a retry rewrites nothing. */
-    async projectCommissionEvents(batch: Projection[]): Promise<void> {
+    /**
+     * Consecutive events of one commission in one transaction. Without `by` (runs from before
+     * patch 'projection-in-workflow-task') a retry rewrites nothing; with it, the write is the
+     * writing task's (project-attempt.ts): a lost task's provisional rows are replaced by its
+     * retry's, and a late write from an older task is ignored.
+     */
+    async projectCommissionEvents(batch: Projection[], by?: ProjectionAttempt): Promise<void> {
       const info = Context.current().info;
       const workflowId = info.workflowExecution?.workflowId;
-      const written = await projectBatchOrQuarantine(deps.dataSource, batch, deps.logger, workflowId);
-      deps.logger.info(
-        {
-          workflowId,
-          seqs: batch.map((p) => p.event.seq),
-          actions: batch.map((p) => p.event.action),
-          attempt: info.attempt,
-          written,
-        },
-        written === batch.length ? 'events projected' : 'events projected (some already were)',
-      );
-      // The batch's last event carries the view: the timetable is checked once, as of it.
+      const log = {
+        workflowId,
+        seqs: batch.map((p) => p.event.seq),
+        actions: batch.map((p) => p.event.action),
+        attempt: info.attempt,
+      };
+      if (by) {
+        const outcome = await projectAttempt(deps.dataSource, batch, by, (p, reason) =>
+          deps.logger.error(
+            { workflowId, seq: p.event.seq, action: p.event.action, reason },
+            'event quarantined: the read model cannot store it as it is',
+          ),
+        );
+        if (!outcome.applied) {
+          deps.logger.warn(
+            { ...log, by, reason: outcome.reason },
+            'late write from an older workflow task ignored',
+          );
+          return;
+        }
+        deps.logger.info(
+          { ...log, provisional: by.provisional, written: outcome.written, replaced: outcome.replaced },
+          outcome.replaced > 0 ? "events projected over a lost task's" : 'events projected',
+        );
+      } else {
+        const written = await projectBatchOrQuarantine(deps.dataSource, batch, deps.logger, workflowId);
+        deps.logger.info(
+          { ...log, written },
+          written === batch.length ? 'events projected' : 'events projected (some already were)',
+        );
+      }
+      // The batch's last event carries the view: the timetable is checked once, as of it. (From a
+      // provisional write too: a verdict is recomputed from every later view, and told once.)
       const last = batch[batch.length - 1];
       if (last) await checkFeasibility(feasibility, last);
     },

@@ -27,18 +27,18 @@ export function sanitised<T>(value: T): T {
   return value;
 }
 
-/**
- * Writes an event that can never be written as it is: its sanitised form (so the audit sequence,
- * the commission row and its view move on, consistent with the workflow), marked as quarantined,
- * and the original, encoded, with the reason. Its extra rows (effects) are left out.
- */
-export async function quarantineEvent(ds: DataSource, p: Projection, reason: string): Promise<void> {
+/** The event as it can be stored: sanitised, marked as quarantined, without its extra rows (effects). */
+export function quarantinedForm(p: Projection, reason: string): Projection {
   const clean = sanitised(p);
-  await projectCommissionEvent(ds, {
+  return {
     ...clean,
     event: { ...clean.event, detail: { ...clean.event.detail, quarantined: true, quarantineReason: reason } },
     effects: [],
-  });
+  };
+}
+
+/** Keeps the original of a quarantined event, encoded, with the reason. */
+export async function recordQuarantine(ds: DataSource, p: Projection, reason: string): Promise<void> {
   await ds.query(
     `INSERT INTO quarantined_events (commission_id, seq, reason, payload_base64)
      VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
@@ -49,6 +49,16 @@ export async function quarantineEvent(ds: DataSource, p: Projection, reason: str
       Buffer.from(JSON.stringify(p), 'utf8').toString('base64'),
     ],
   );
+}
+
+/**
+ * Writes an event that can never be written as it is: its sanitised form (so the audit sequence,
+ * the commission row and its view move on, consistent with the workflow), marked as quarantined,
+ * and the original, encoded, with the reason. Its extra rows (effects) are left out.
+ */
+export async function quarantineEvent(ds: DataSource, p: Projection, reason: string): Promise<void> {
+  await projectCommissionEvent(ds, quarantinedForm(p, reason));
+  await recordQuarantine(ds, p, reason);
 }
 
 /**

@@ -5,7 +5,14 @@ import { readFileSync, readdirSync } from 'node:fs';
  * throughput section profiles as it measures. Every process on the machine is put in one part by
  * its command line; processes that end between two readings drop out of the difference.
  */
-export const PARTS = ['temporal server', 'postgres', 'product worker', 'api', 'raw worker', 'bench client'] as const;
+export const PARTS = [
+  'temporal server',
+  'postgres',
+  'product worker',
+  'api',
+  'raw worker',
+  'bench client',
+] as const;
 export type Part = (typeof PARTS)[number] | 'other';
 export type CpuReading = Record<Part, number>;
 

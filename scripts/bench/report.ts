@@ -69,7 +69,7 @@ export function toMarkdown(r: BenchReport): string {
       ),
       `| errors | ${t.raw.errors} | ${t.product.errors} | |`,
       '',
-      '**CPU per lifecycle** (ms, user + system, read from /proc over each side\'s rounds): where the cost goes.',
+      "**CPU per lifecycle** (ms, user + system, read from /proc over each side's rounds): where the cost goes.",
       '',
       '| part | raw Temporal | product (HTTP API) |',
       '| --- | --- | --- |',

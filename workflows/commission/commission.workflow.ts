@@ -7,6 +7,7 @@ import {
   log,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -35,6 +36,7 @@ import { OPERATOR, operatorCancel } from './kernel/operator-cancel';
 import { registerCommands } from './kernel/registry';
 import { DeadlineScheduler } from './kernel/scheduler';
 import { SearchAttributes } from './kernel/search';
+import { TaskProjection } from './kernel/task-projection';
 import { owedScores, recipientsFor, supplierRecipientsFor } from './recipients';
 import { COMMANDS, ON_DUE } from './stages';
 import { markOverdue } from './stages/delivery';
@@ -51,6 +53,12 @@ const {
 } = proxyActivities<CommissionActivities>({
   startToCloseTimeout: '15 seconds',
   // The read model and the outbox must catch up whatever the database does: no attempt limit.
+  retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+/** The projection from inside the workflow task that recorded its events (kernel/task-projection.ts). */
+const inTask = proxyLocalActivities<CommissionActivities>({
+  startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
@@ -86,12 +94,20 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
   const tracksDeadlines = patched('deadlines');
   const collapsesMissedReminders = patched('collapse-missed-reminders');
   const ledger = new Ledger(state, nowIso, patched('view-in-read-model'));
-  // Consecutive events in one activity call, the view once (runs from before: one call per event).
-  // Not a local activity: its writes would land before the workflow task that numbered them is in
-  // history, and a task lost to a killed worker or a timeout would renumber them differently.
-  const project = patched('projection-batches')
-    ? () => ledger.drainInBatches(projectCommissionEvents)
-    : () => ledger.drain(projectCommissionEvent);
+  // Runs from before each patch replay as they ran: one activity call per event; then consecutive
+  // events in one call, the view once; now that call from inside the workflow task, so a command is
+  // answered in one task (see kernel/task-projection.ts).
+  const projectsInTask = patched('projection-in-workflow-task');
+  const taskProjection = new TaskProjection(
+    () => ledger.projectedThrough,
+    inTask.projectCommissionEvents,
+    projectCommissionEvents,
+  );
+  const project = projectsInTask
+    ? () => ledger.drainInBatches((batch) => taskProjection.write(batch))
+    : patched('projection-batches')
+      ? () => ledger.drainInBatches(projectCommissionEvents)
+      : () => ledger.drain(projectCommissionEvent);
   const wakesForDeadlinesOnly = patched('wake-scheduler-for-deadline-changes');
   const search = patched('search-attributes') ? new SearchAttributes(state) : null;
   const dispatcher = new Dispatcher({ recordNotification, deliverNotification, abandonNotification });

@@ -61,3 +61,21 @@ export interface Projection {
    */
   view?: CommissionView;
 }
+
+/**
+ * Which workflow task writes a batch of projections, and how. A later task of a commission has a
+ * later run or a longer history, so a task's write never lands over a later task's.
+ */
+export interface ProjectionAttempt {
+  /** The run's start (ms since the epoch): a continued run is later than the run it continues. */
+  runStartedMs: number;
+  /** The workflow's history length as the writing task began. */
+  historyLength: number;
+  /** Every event up to this one was projected by a task already in the workflow's history. */
+  committedThrough: number;
+  /**
+   * Written from inside a task not yet in history (a local activity): its audit rows stay
+   * provisional, replaceable by a retry of the task, until a later task marks them final.
+   */
+  provisional: boolean;
+}

@@ -55,6 +55,11 @@ export class Ledger {
     return { seq: s.version, view };
   }
 
+  /** The last event in the read model. */
+  get projectedThrough(): number {
+    return this.projectedSeq;
+  }
+
   get pending(): boolean {
     return this.queue.length > 0;
   }

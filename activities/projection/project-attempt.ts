@@ -1,0 +1,83 @@
+import type { Projection, ProjectionAttempt } from '@app/contracts';
+import type { DataSource } from 'typeorm';
+import { insertEvent, upsertCommission } from './project-commission-event';
+import { isPermanentDataError, quarantinedForm, recordQuarantine } from './quarantine';
+
+export type AttemptOutcome =
+  | { applied: true; written: number; replaced: number }
+  /** A task that is not the commission's latest wrote late (a lost task, or a timed-out attempt). */
+  | { applied: false; reason: string };
+
+/**
+ * Writes one batch of a commission's events as one workflow task produced it, in one transaction.
+ *
+ * The task may not be in the workflow's history yet (the projection runs as a local activity, so
+ * the command that caused it is answered in the same task). Should it be lost, its retry starts
+ * again from the last event in history and may number or time its events differently, so:
+ * - a write from a task older than the row's last writer is ignored, and so is an earlier batch of
+ *   the same task arriving after a later one;
+ * - provisional audit rows from this batch's first event on (left by a lost task) are replaced,
+ *   with the rows their events added; rows already final are kept as they are;
+ * - provisional rows up to `committedThrough` are in history now, and become final.
+ */
+export async function projectAttempt(
+  ds: DataSource,
+  batch: readonly Projection[],
+  by: ProjectionAttempt,
+  onQuarantine?: (p: Projection, reason: string) => void,
+): Promise<AttemptOutcome> {
+  if (batch.length === 0) return { applied: true, written: 0, replaced: 0 };
+  const write = (events: readonly Projection[]) =>
+    ds.transaction(async (tx) => {
+      const first = events[0];
+      const last = events[events.length - 1];
+      const [begun]: { stale: string | null; replaced: number }[] = await tx.query(
+        'SELECT stale, replaced FROM begin_projection_attempt($1, $2, $3, $4, $5, $6)',
+        [
+          first.commissionId,
+          first.event.seq,
+          last.event.seq,
+          by.runStartedMs,
+          by.historyLength,
+          by.committedThrough,
+        ],
+      );
+      if (begun.stale) return { applied: false as const, reason: begun.stale };
+      const replaced = begun.replaced;
+      await upsertCommission(tx, last, by);
+      let written = 0;
+      for (const p of events) if (await insertEvent(tx, p, by.provisional)) written += 1;
+      return { applied: true as const, written, replaced };
+    });
+  if (by.provisional && batch.some((p) => p.effects.some((e) => e.kind === 'bids-opened'))) {
+    // Opening the bids releases their keys, which no retry can take back: only from history.
+    throw new Error('bids are opened only by a workflow task already in history, never provisionally');
+  }
+  try {
+    return await write(batch);
+  } catch (err) {
+    if (!isPermanentDataError(err)) throw err;
+  }
+  // The database can never store something in the batch as it is: each event on its own, and the
+  // one that cannot be stored in its quarantined form (see quarantine.ts).
+  let written = 0;
+  let replaced = 0;
+  for (const p of batch) {
+    let outcome: AttemptOutcome;
+    try {
+      outcome = await write([p]);
+    } catch (err) {
+      if (!isPermanentDataError(err)) throw err;
+      const reason = (err as Error).message;
+      outcome = await write([quarantinedForm(p, reason)]);
+      if (outcome.applied) {
+        await recordQuarantine(ds, p, reason);
+        onQuarantine?.(p, reason);
+      }
+    }
+    if (!outcome.applied) return outcome;
+    written += outcome.written;
+    replaced += outcome.replaced;
+  }
+  return { applied: true, written, replaced };
+}
