@@ -122,6 +122,9 @@ export async function openSystem(
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
+    // The bench's officer drives every section: the throughput alone sends more than a caller's
+    // per-minute allowance, and the reminders section would then be refused with 429s.
+    RATE_LIMIT_REQUESTS: process.env.RATE_LIMIT_REQUESTS ?? '1000000',
   };
   const config = loadConfig(env);
   if (needsBuild || !args.api) await libSh('require_tools; ensure_postgres; ensure_build', env);
