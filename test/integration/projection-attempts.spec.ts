@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Projection, ProjectionAttempt } from '@app/contracts';
 import type { DataSource } from 'typeorm';
 import { projectAttempt } from '../../activities/projection/project-attempt';
+import { sampleProjection } from '../support/projections';
 import { openDataSource, testConfig } from '../support/temporal';
 
 /**
@@ -18,48 +19,10 @@ describe('projecting from inside a workflow task', () => {
 
   const RUN = Date.UTC(2026, 10, 26, 9);
 
-  function event(id: string, seq: number, at: string, action = 'specification-revised'): Projection {
-    return {
-      commissionId: id,
-      event: {
-        seq,
-        at,
-        actor: { userId: 'officer.one', name: 'Olivia Officer' },
-        action,
-        fromStage: seq === 1 ? null : 'drafting',
-        toStage: 'drafting',
-        detail: { at },
-      },
-      summary: {
-        id,
-        workflowId: `commission-${id}`,
-        title: 'Attempt study',
-        description: 'd',
-        programmeId: null,
-        regime: 'PA2023',
-        stage: 'drafting',
-        version: seq,
-        specificationVersion: seq === 1 ? null : seq - 1,
-        keyDates: {},
-        createdAt: new Date(RUN).toISOString(),
-        updatedAt: at,
-      },
-      effects:
-        seq === 1
-          ? []
-          : [
-              {
-                kind: 'specification-version',
-                version: seq - 1,
-                content: `# v${seq - 1} as of ${at}`,
-                contentHash: `h${seq}-${at}`,
-                author: { userId: 'officer.one', name: 'Olivia Officer' },
-                createdAt: at,
-              },
-            ],
-      view: { id, version: seq, updatedAt: at } as unknown as Projection['view'],
-    };
-  }
+  const event = (id: string, seq: number, when: string) =>
+    sampleProjection(id, seq, when, {
+      view: { id, version: seq, updatedAt: when } as unknown as Projection['view'],
+    });
   const at = (s: number) => new Date(RUN + s * 1000).toISOString();
   const task = (historyLength: number, committedThrough: number, provisional = true): ProjectionAttempt => ({
     runStartedMs: RUN,

@@ -9,6 +9,7 @@ import {
   projectBatchOrQuarantine,
   projectCommissionEvents,
 } from '../../activities/projection/project-commission-events';
+import { sampleProjection } from '../support/projections';
 import { openDataSource, testConfig } from '../support/temporal';
 
 /** The read model is exactly-once in effect: the same workflow event projected again writes nothing. */
@@ -19,49 +20,8 @@ describe('projecting workflow events into the read model', () => {
   });
   afterAll(() => ds.destroy());
 
-  function projection(id: string, seq: number, overrides: Partial<Projection> = {}): Projection {
-    const at = new Date(Date.UTC(2026, 10, 25, 12, 0, seq)).toISOString();
-    return {
-      commissionId: id,
-      event: {
-        seq,
-        at,
-        actor: { userId: 'officer.one', name: 'Olivia Officer' },
-        action: seq === 1 ? 'commission-opened' : 'specification-revised',
-        fromStage: seq === 1 ? null : 'drafting',
-        toStage: 'drafting',
-        detail: { seq },
-      },
-      summary: {
-        id,
-        workflowId: `commission-${id}`,
-        title: 'Projection study',
-        description: 'd',
-        programmeId: null,
-        regime: 'PA2023',
-        stage: 'drafting',
-        version: seq,
-        specificationVersion: seq === 1 ? null : seq - 1,
-        keyDates: {},
-        createdAt: new Date(Date.UTC(2026, 10, 25, 12)).toISOString(),
-        updatedAt: at,
-      },
-      effects:
-        seq === 1
-          ? []
-          : [
-              {
-                kind: 'specification-version',
-                version: seq - 1,
-                content: `# v${seq - 1}`,
-                contentHash: `h${seq}`,
-                author: { userId: 'officer.one', name: 'Olivia Officer' },
-                createdAt: at,
-              },
-            ],
-      ...overrides,
-    };
-  }
+  const projection = (id: string, seq: number, overrides: Partial<Projection> = {}) =>
+    sampleProjection(id, seq, new Date(Date.UTC(2026, 10, 25, 12, 0, seq)).toISOString(), overrides);
 
   const rows = async (table: string, id: string) =>
     (await ds.query(`SELECT count(*)::int AS n FROM ${table} WHERE commission_id = $1`, [id]))[0].n;
