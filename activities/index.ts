@@ -15,7 +15,7 @@ import { checkFeasibility, type FeasibilityDeps } from './feasibility/check-feas
 import { createNotificationActivities } from './notifications/notification-activities';
 import { projectAttempt } from './projection/project-attempt';
 import { projectBatchOrQuarantine } from './projection/project-commission-events';
-import { projectOrQuarantine } from './projection/quarantine';
+import { logQuarantine, projectOrQuarantine } from './projection/quarantine';
 
 export interface ActivityDeps {
   dataSource: DataSource;
@@ -76,11 +76,11 @@ export function createActivities(deps: ActivityDeps) {
         attempt: info.attempt,
       };
       if (by) {
-        const outcome = await projectAttempt(deps.dataSource, batch, by, (p, reason) =>
-          deps.logger.error(
-            { workflowId, seq: p.event.seq, action: p.event.action, reason },
-            'event quarantined: the read model cannot store it as it is',
-          ),
+        const outcome = await projectAttempt(
+          deps.dataSource,
+          batch,
+          by,
+          logQuarantine(deps.logger, workflowId),
         );
         if (!outcome.applied) {
           deps.logger.warn(

@@ -27,6 +27,10 @@ export async function projectAttempt(
   onQuarantine?: (p: Projection, reason: string) => void,
 ): Promise<AttemptOutcome> {
   if (batch.length === 0) return { applied: true, written: 0, replaced: 0 };
+  if (by.provisional && batch.some((p) => p.effects.some((e) => e.kind === 'bids-opened'))) {
+    // Opening the bids releases their keys, which no retry can take back: only from history.
+    throw new Error('bids are opened only by a workflow task already in history, never provisionally');
+  }
   const write = (events: readonly Projection[]) =>
     ds.transaction(async (tx) => {
       const first = events[0];
@@ -49,10 +53,6 @@ export async function projectAttempt(
       for (const p of events) if (await insertEvent(tx, p, by.provisional)) written += 1;
       return { applied: true as const, written, replaced };
     });
-  if (by.provisional && batch.some((p) => p.effects.some((e) => e.kind === 'bids-opened'))) {
-    // Opening the bids releases their keys, which no retry can take back: only from history.
-    throw new Error('bids are opened only by a workflow task already in history, never provisionally');
-  }
   try {
     return await write(batch);
   } catch (err) {

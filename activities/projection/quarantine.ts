@@ -77,10 +77,16 @@ export async function projectOrQuarantine(
     if (!isPermanentDataError(err)) throw err;
     const reason = (err as Error).message;
     await quarantineEvent(ds, p, reason);
+    logQuarantine(logger, workflowId)(p, reason);
+    return true;
+  }
+}
+
+/** Says, once per event, that it was quarantined and why. */
+export function logQuarantine(logger: Logger, workflowId: string | undefined) {
+  return (p: Projection, reason: string): void =>
     logger.error(
       { workflowId, seq: p.event.seq, action: p.event.action, reason },
       'event quarantined: the read model cannot store it as it is',
     );
-    return true;
-  }
 }
