@@ -59,6 +59,48 @@ async function everyRun(world: World, workflowId: string): Promise<{ workflowId:
   return runs.map((r) => ({ workflowId, runId: r.runId }));
 }
 
+/**
+ * A below-threshold commission with a one-member panel, signed off and published: its questions
+ * close in `questionsCloseInMs`, its bids in `closesInMs`. `opened` is told as soon as it exists.
+ */
+async function publishedTender(
+  world: World,
+  opened: (id: string) => Promise<void>,
+  o: {
+    reminderPolicy: { before: string[]; overdueEvery: string };
+    questionsCloseInMs: number;
+    closesInMs: number;
+    evaluationPeriod?: string;
+  },
+) {
+  const officer = world.as(people.officer);
+  const { body } = await officer.post(
+    '/v1/commissions',
+    CommissionFactory.withPanel(1)
+      .unanimous()
+      .with({ estimatedValue: 50_000, reminderPolicy: o.reminderPolicy })
+      .build(),
+  );
+  await opened(body.id);
+  const base = `/v1/commissions/${body.id}`;
+  const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+  await officer.put(`${base}/specification`, { content: '# v1' });
+  await officer.post(`${base}/specification/submit`, { respondBy: inOneHour() });
+  await world.as(people.chair).post(`${base}/sign-offs`, { decision: 'approve', specificationVersion: 1 });
+  await officer.post(`${base}/tender`, {
+    closesAt: at(o.closesInMs),
+    clarificationsCloseAt: at(o.questionsCloseInMs),
+    criteria: [
+      { name: 'Quality', kind: 'quality', weight: 70 },
+      { name: 'Price', kind: 'price', weight: 30 },
+    ],
+    ...(o.evaluationPeriod ? { evaluationPeriod: o.evaluationPeriod } : {}),
+  });
+  const bid = async (who: typeof people.supplier, price: number) =>
+    (await world.as(who).post(`${base}/bids`, { price, proposal: 'ours' })).body.receipt.bidId as string;
+  return { officer, base, at, bid };
+}
+
 const scenarios: Record<string, Scenario> = {
   async 'deadlines-remind-move-escalate-and-meet'(world, opened) {
     const officer = world.as(people.officer);
@@ -138,27 +180,10 @@ const scenarios: Record<string, Scenario> = {
     }
   },
   async 'tender-questions-bids-close'(world, opened) {
-    const officer = world.as(people.officer);
-    const { body } = await officer.post(
-      '/v1/commissions',
-      CommissionFactory.withPanel(1)
-        .unanimous()
-        .with({ estimatedValue: 50_000, reminderPolicy: { before: ['P1D'], overdueEvery: 'PT1H' } })
-        .build(),
-    );
-    await opened(body.id);
-    const base = `/v1/commissions/${body.id}`;
-    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
-    await officer.put(`${base}/specification`, { content: '# v1' });
-    await officer.post(`${base}/specification/submit`, { respondBy: inOneHour() });
-    await world.as(people.chair).post(`${base}/sign-offs`, { decision: 'approve', specificationVersion: 1 });
-    await officer.post(`${base}/tender`, {
-      closesAt: at(9000),
-      clarificationsCloseAt: at(4000),
-      criteria: [
-        { name: 'Quality', kind: 'quality', weight: 70 },
-        { name: 'Price', kind: 'price', weight: 30 },
-      ],
+    const { officer, base } = await publishedTender(world, opened, {
+      reminderPolicy: { before: ['P1D'], overdueEvery: 'PT1H' },
+      questionsCloseInMs: 4000,
+      closesInMs: 9000,
     });
     // Few steps, so the close happens before the server suggests continuing as new.
     await world.as(people.supplier).post(`${base}/clarifications`, { question: 'Left unanswered?' });
@@ -169,30 +194,11 @@ const scenarios: Record<string, Scenario> = {
     await officer.post(`${base}/cancel`, { reason: 'recorded scenario ends' });
   },
   async 'award-challenge-contract'(world, opened) {
-    const officer = world.as(people.officer);
-    const { body } = await officer.post(
-      '/v1/commissions',
-      CommissionFactory.withPanel(1)
-        .unanimous()
-        .with({ estimatedValue: 50_000, reminderPolicy: { before: ['P1D'], overdueEvery: 'P1D' } })
-        .build(),
-    );
-    await opened(body.id);
-    const base = `/v1/commissions/${body.id}`;
-    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
-    await officer.put(`${base}/specification`, { content: '# v1' });
-    await officer.post(`${base}/specification/submit`, { respondBy: inOneHour() });
-    await world.as(people.chair).post(`${base}/sign-offs`, { decision: 'approve', specificationVersion: 1 });
-    await officer.post(`${base}/tender`, {
-      closesAt: at(5000),
-      clarificationsCloseAt: at(4000),
-      criteria: [
-        { name: 'Quality', kind: 'quality', weight: 70 },
-        { name: 'Price', kind: 'price', weight: 30 },
-      ],
+    const { officer, base, bid } = await publishedTender(world, opened, {
+      reminderPolicy: { before: ['P1D'], overdueEvery: 'P1D' },
+      questionsCloseInMs: 4000,
+      closesInMs: 5000,
     });
-    const bid = async (who: typeof people.supplier, price: number) =>
-      (await world.as(who).post(`${base}/bids`, { price, proposal: 'ours' })).body.receipt.bidId as string;
     const bids = [await bid(people.supplier, 100), await bid(people.rival, 90)];
     await sleep(6_000); // the tender closes
     for (const [bidId, score] of [
@@ -215,31 +221,12 @@ const scenarios: Record<string, Scenario> = {
     await officer.post(`${base}/cancel`, { reason: 'recorded scenario ends' });
   },
   async 'scoring-deadline-reminds-escalates-and-meets'(world, opened) {
-    const officer = world.as(people.officer);
-    const { body } = await officer.post(
-      '/v1/commissions',
-      CommissionFactory.withPanel(1)
-        .unanimous()
-        .with({ estimatedValue: 50_000, reminderPolicy: { before: ['PT2S'], overdueEvery: 'PT1S' } })
-        .build(),
-    );
-    await opened(body.id);
-    const base = `/v1/commissions/${body.id}`;
-    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
-    await officer.put(`${base}/specification`, { content: '# v1' });
-    await officer.post(`${base}/specification/submit`, { respondBy: inOneHour() });
-    await world.as(people.chair).post(`${base}/sign-offs`, { decision: 'approve', specificationVersion: 1 });
-    await officer.post(`${base}/tender`, {
-      closesAt: at(4000),
-      clarificationsCloseAt: at(3000),
-      criteria: [
-        { name: 'Quality', kind: 'quality', weight: 70 },
-        { name: 'Price', kind: 'price', weight: 30 },
-      ],
+    const { officer, base, bid } = await publishedTender(world, opened, {
+      reminderPolicy: { before: ['PT2S'], overdueEvery: 'PT1S' },
+      questionsCloseInMs: 3000,
+      closesInMs: 4000,
       evaluationPeriod: 'PT3S',
     });
-    const bid = async (who: typeof people.supplier, price: number) =>
-      (await world.as(who).post(`${base}/bids`, { price, proposal: 'ours' })).body.receipt.bidId as string;
     const bids = [await bid(people.supplier, 100), await bid(people.rival, 90)];
     await sleep(5_000); // the tender closes
     const score = (bidId: string) =>
@@ -253,38 +240,19 @@ const scenarios: Record<string, Scenario> = {
     await officer.post(`${base}/cancel`, { reason: 'recorded scenario ends' });
   },
   async 'delivery-overdue-revise-complete'(world, opened) {
-    const officer = world.as(people.officer);
-    const { body } = await officer.post(
-      '/v1/commissions',
-      CommissionFactory.withPanel(1)
-        .unanimous()
-        .with({ estimatedValue: 50_000, reminderPolicy: { before: ['P1D'], overdueEvery: 'P1D' } })
-        .build(),
-    );
-    await opened(body.id);
-    const base = `/v1/commissions/${body.id}`;
-    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
-    await officer.put(`${base}/specification`, { content: '# v1' });
-    await officer.post(`${base}/specification/submit`, { respondBy: inOneHour() });
-    await world.as(people.chair).post(`${base}/sign-offs`, { decision: 'approve', specificationVersion: 1 });
-    await officer.post(`${base}/tender`, {
-      closesAt: at(4000),
-      clarificationsCloseAt: at(3000),
-      criteria: [
-        { name: 'Quality', kind: 'quality', weight: 70 },
-        { name: 'Price', kind: 'price', weight: 30 },
-      ],
+    const { officer, base, at, bid } = await publishedTender(world, opened, {
+      reminderPolicy: { before: ['P1D'], overdueEvery: 'P1D' },
+      questionsCloseInMs: 3000,
+      closesInMs: 4000,
     });
-    const { body: bid } = await world
-      .as(people.supplier)
-      .post(`${base}/bids`, { price: 100, proposal: 'ours' });
+    const bidId = await bid(people.supplier, 100);
     await sleep(5_000); // the tender closes
     await world.as(people.chair).post(`${base}/evaluations`, {
-      bidId: bid.receipt.bidId,
+      bidId,
       scores: [{ criterion: 'Quality', score: 70, comment: 'recorded' }],
     });
     await officer.post(`${base}/award`, {
-      bidId: bid.receipt.bidId,
+      bidId,
       rationale: 'recorded',
       voluntaryStandstill: 'PT2S',
     });
