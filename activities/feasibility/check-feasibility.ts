@@ -2,6 +2,7 @@ import {
   isWorse,
   planTimeline,
   upstreamGateOf,
+  VERDICTS,
   type CalendarSnapshot,
   type CommissionView,
   type MessageNotification,
@@ -40,9 +41,11 @@ export async function checkFeasibility(deps: FeasibilityDeps, p: Projection): Pr
   if (!p.view) return;
   try {
     const told = [await recheck(deps, p.view, p.event.at, `v${p.event.seq}`, null)];
+    // Containment, so the view's GIN index answers it: a path comparison would read every view.
     const dependents: { view: CommissionView }[] = await deps.dataSource.query(
       `SELECT view FROM commissions
-        WHERE view -> 'dependsOn' ->> 'commissionId' = $1 AND stage NOT IN ('completed', 'cancelled')`,
+        WHERE view @> jsonb_build_object('dependsOn', jsonb_build_object('commissionId', $1::text))
+          AND stage NOT IN ('completed', 'cancelled')`,
       [p.commissionId],
     );
     for (const d of dependents) {
@@ -99,6 +102,19 @@ async function recheck(
   });
   if (plan.verdict === null) return false;
   const verdict = plan.verdict;
+  // Most checks find the verdict no worse: one statement records it, compared with the stored row
+  // under its lock. Otherwise (first check, worse, or a later check already stored) the transaction.
+  const recorded: unknown[] = await deps.dataSource.query(
+    `INSERT INTO timeline_verdicts AS t (commission_id, verdict, why, checked_at, cause)
+     SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM timeline_verdicts WHERE commission_id = $1)
+     ON CONFLICT (commission_id) DO UPDATE
+        SET verdict = EXCLUDED.verdict, why = EXCLUDED.why, checked_at = EXCLUDED.checked_at, cause = EXCLUDED.cause
+      WHERE t.checked_at <= EXCLUDED.checked_at
+        AND array_position($6::text[], EXCLUDED.verdict) <= array_position($6::text[], t.verdict)
+     RETURNING t.commission_id`,
+    [view.id, verdict, plan.why, at, cause, VERDICTS],
+  );
+  if (recorded.length > 0) return false;
   return deps.dataSource.transaction(async (tx) => {
     await tx.query(
       `INSERT INTO timeline_verdicts (commission_id, verdict, why, checked_at, cause)

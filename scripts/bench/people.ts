@@ -38,9 +38,19 @@ export function newCommission(cast: BenchCast, title: string, extra: Record<stri
     programmeId: 'bench',
     panel: [member(cast.chair, true), member(cast.member, false)],
     signOffRule: { mode: 'unanimous' },
-    milestones: { interimReportDueAt: '2099-06-30T17:00:00Z', finalReportDueAt: '2099-09-30T17:00:00Z' },
+    milestones: benchMilestones(),
     ...extra,
   };
+}
+
+/**
+ * Reports due as a real commission's are: months ahead, inside the bank-holiday calendar's years, so
+ * every change runs the timetable check in full (a date beyond the calendar would make each check
+ * fail at its first step and measure less than the product does).
+ */
+export function benchMilestones(now = Date.now()) {
+  const monthsAhead = (n: number) => new Date(now + n * 30 * 86_400_000).toISOString();
+  return { interimReportDueAt: monthsAhead(8), finalReportDueAt: monthsAhead(12) };
 }
 
 /** JSON over HTTP with a bearer token; a non-2xx answer throws with its body. */

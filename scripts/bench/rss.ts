@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { DEFAULT_REMINDER_POLICY, commissionWorkflowId, type NewCommission } from '@app/contracts';
 import type { commissionWorkflow } from '@app/workflows';
-import type { BenchCast } from './people';
+import { benchMilestones, type BenchCast } from './people';
 import { memoryOf } from './processes';
 import { elapsedMs, now, pool } from './stats';
 import type { System } from './system';
@@ -34,10 +34,7 @@ function commission(cast: BenchCast, id: string, i: number): NewCommission {
     officers: [{ userId: officer.userId, name: officer.name, email: officer.email }],
     observers: [],
     signOffRule: { mode: 'unanimous' },
-    milestones: {
-      interimReportDueAt: '2099-06-30T17:00:00.000Z',
-      finalReportDueAt: '2099-09-30T17:00:00.000Z',
-    },
+    milestones: benchMilestones(),
     reminderPolicy: DEFAULT_REMINDER_POLICY,
     dependsOn: null,
     createdBy: { userId: officer.userId, name: officer.name },

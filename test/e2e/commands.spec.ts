@@ -106,6 +106,30 @@ describe('commands on one commission: every refusal answers with problem+json', 
       ]);
     });
 
+    it('refuses a due date beyond the years the bank-holiday calendar covers', async () => {
+      const res = await world
+        .as(people.officer)
+        .post(
+          '/v1/commissions',
+          CommissionFactory.withPanel(2)
+            .with({
+              milestones: {
+                interimReportDueAt: '2027-10-30T17:00:00Z',
+                finalReportDueAt: '2041-01-01T00:30:00Z',
+              },
+            })
+            .build(),
+        )
+        .expect(400);
+      expect(res.body.errors).toEqual([
+        {
+          field: 'milestones.finalReportDueAt',
+          message:
+            "must fall within the bank-holiday calendar's years (2010–2040); 2041-01-01 is outside them",
+        },
+      ]);
+    });
+
     it('refuses reminder durations that are zero, too fine or too long', async () => {
       const res = await world
         .as(people.officer)

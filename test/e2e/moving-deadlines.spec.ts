@@ -91,6 +91,13 @@ describe('moving a deadline', () => {
       .expect(403);
     await move(id, '2020-01-01T00:00:00Z', 'too late').expect(400);
     await move(id, inMs(7_200_000), '').expect(400);
+    const uncounted = await move(id, '2099-05-05T16:00:00Z', 'beyond the calendar').expect(400);
+    expect(uncounted.body.errors).toEqual([
+      {
+        field: 'dueAt',
+        message: "must fall within the bank-holiday calendar's years (2010–2040); 2099-05-05 is outside them",
+      },
+    ]);
     const closed = await world
       .as(people.officer)
       .post(`/v1/commissions/${id}/deadlines`, {

@@ -134,6 +134,66 @@ describe('timeline, notices and OCDS', () => {
     expect(outbox).toHaveLength(1);
   });
 
+  it("an upstream commission's slipping report is its dependent's: the dependent is checked again and told", async () => {
+    const upstream = await drive(world).opened({
+      factory: CommissionFactory.withPanel(1)
+        .unanimous()
+        .with({
+          milestones: {
+            interimReportDueAt: '2027-06-30T17:00:00+01:00',
+            finalReportDueAt: '2028-06-30T17:00:00+01:00',
+          },
+        }),
+    });
+    const dependent = await drive(world).opened({
+      factory: CommissionFactory.withPanel(1)
+        .unanimous()
+        .with({
+          dependsOn: { commissionId: upstream.id, gate: 'interim-report-accepted' },
+          milestones: {
+            interimReportDueAt: '2027-12-31T17:00:00Z',
+            finalReportDueAt: '2028-03-31T17:00:00+01:00',
+          },
+        }),
+    });
+    const verdictOf = async (id: string) =>
+      (
+        await world.ds.query(`SELECT verdict, cause FROM timeline_verdicts WHERE commission_id = $1`, [id])
+      )[0];
+    await eventually(
+      () => verdictOf(dependent.id),
+      (r) => r?.verdict === 'on-track',
+      10_000,
+      'the first check',
+    );
+
+    // Its tender cannot start before the upstream interim report is accepted: in late December now.
+    const moved = await upstream
+      .as(people.officer)
+      .post('/deadlines', {
+        milestone: 'interim-report',
+        dueAt: '2027-12-20T17:00:00Z',
+        reason: 'The fieldwork overran',
+      })
+      .expect(200);
+    const row = await eventually(
+      () => verdictOf(dependent.id),
+      (r) => r?.verdict === 'infeasible',
+      15_000,
+      "the dependent's check",
+    );
+    expect(row.cause).toBe(`upstream-${upstream.id}-v${moved.body.version}`);
+    const told = await eventually(
+      () => smtp.mails.filter((m) => m.notificationKey.startsWith(`${dependent.id}:timeline-worsened`)),
+      (m) => m.length >= 1,
+      15_000,
+      'the dependent to be told',
+    );
+    expect(told.map((m) => m.notificationKey)).toEqual([
+      `${dependent.id}:timeline-worsened:upstream-${upstream.id}-v${moved.body.version}:infeasible`,
+    ]);
+  });
+
   it('cancelling a published PA2023 tender issues a UK12; both notices with their OCDS releases', async () => {
     const c = await drive(world)
       .opened({ factory: CommissionFactory.withPanel(1).unanimous() })

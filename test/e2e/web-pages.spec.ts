@@ -167,6 +167,29 @@ describe('web pages', () => {
       expect(res.text).toMatch(/name="respondBy-day"[^>]*value="15"/);
     });
 
+    it('refuses a deadline moved beyond the years the bank-holiday calendar covers', async () => {
+      const id = await open();
+      const officer = await signedIn(people.officer);
+      const form = await officer.get(`/commissions/${id}/deadlines/move`).expect(200);
+      const res = await officer
+        .post(`/commissions/${id}/deadlines/move`)
+        .type('form')
+        .send({
+          _csrf: tokenIn(form.text),
+          milestone: 'final-report',
+          'dueAt-day': '5',
+          'dueAt-month': '5',
+          'dueAt-year': '2099',
+          'dueAt-time': '5pm',
+          reason: 'Much later',
+        })
+        .expect(400);
+      expect(res.text).toContain('href="#dueAt-day"');
+      expect(res.text).toContain(
+        'Enter a date from 2010 to 2040, the years the bank-holiday calendar covers',
+      );
+    });
+
     it('puts the service’s refusal in the error summary: a decision on a version no longer under review', async () => {
       const id = await open();
       await world

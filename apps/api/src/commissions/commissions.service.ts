@@ -17,7 +17,9 @@ import {
   reminderFloorFor,
   reminderPolicyProblems,
   ruleProblems,
+  uncoveredDateProblem,
   type Actor,
+  type CalendarSnapshot,
   type CommissionView,
   type NewCommission,
   type Person,
@@ -26,6 +28,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { TEMPORAL_CLIENT } from '@app/temporal';
 import type { commissionWorkflow } from '@app/workflows';
+import { CALENDAR_SNAPSHOT } from '../calendar/calendar.snapshot';
 import { idempotencyId } from '../idempotency/idempotency-id';
 import { ProblemException } from '../problem/problem.exception';
 import { CommissionReadModel } from './commission-read-model';
@@ -47,6 +50,7 @@ export class CommissionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly readModel: CommissionReadModel,
     @InjectPinoLogger(CommissionsService.name) private readonly logger: PinoLogger,
+    @Inject(CALENDAR_SNAPSHOT) private readonly calendar: CalendarSnapshot,
   ) {}
 
   /**
@@ -94,6 +98,8 @@ export class CommissionsService {
     }
     for (const [field, at] of Object.entries({ interimReportDueAt: interim, finalReportDueAt: final })) {
       if (at <= Date.now()) problems.push({ field: `milestones.${field}`, message: 'must be in the future' });
+      const uncovered = uncoveredDateProblem(this.calendar, at);
+      if (uncovered) problems.push({ field: `milestones.${field}`, message: uncovered });
     }
     const reminderPolicy = dto.reminderPolicy ?? DEFAULT_REMINDER_POLICY;
     problems.push(...reminderPolicyProblems(reminderPolicy, reminderFloorFor(this.config.env)));

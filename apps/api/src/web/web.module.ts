@@ -1,3 +1,4 @@
+import { CalendarModule } from '../calendar/calendar.module';
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { urlencoded } from 'express';
 import { ProgrammesModule } from '../programmes/programmes.module';
@@ -58,7 +59,7 @@ const FORM_LIMIT = '1mb';
 
 /** The web pages at / (GOV.UK Frontend, server-rendered): sign-in, My tasks, commissions, forms. */
 @Module({
-  imports: [TasksModule, ProgrammesModule],
+  imports: [TasksModule, ProgrammesModule, CalendarModule],
   controllers: [...PAGES, CalendarFeedController],
   providers: [
     webConfigProvider,

@@ -42,6 +42,12 @@ export function assertCalendarDate(value: unknown, field: string): CalendarDate 
 
 /** Days since 1970-01-01: plain integers make day arithmetic exact. */
 export function dayNumber(date: CalendarDate): number {
+  // Slicing, not splitting: the timetable check counts days by the thousand.
+  if (date.length === 10 && date[4] === '-' && date[7] === '-') {
+    return (
+      Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS
+    );
+  }
   const [y, m, d] = date.split('-').map(Number);
   return Date.UTC(y, m - 1, d) / DAY_MS;
 }

@@ -23,6 +23,14 @@ export function easterSunday(year: number): CalendarDate {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+// Asked for each day a working-day count passes: worked out once a year (a pure function of it).
+const goodFridays = new Map<number, CalendarDate>();
+
 export function goodFriday(year: number): CalendarDate {
-  return addDays(easterSunday(year), -2);
+  let known = goodFridays.get(year);
+  if (!known) {
+    known = addDays(easterSunday(year), -2);
+    goodFridays.set(year, known);
+  }
+  return known;
 }

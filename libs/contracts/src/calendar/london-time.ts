@@ -23,25 +23,41 @@ const TIME = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** The last Sunday of a month (1–12). */
 export function lastSundayOf(year: number, month: number): CalendarDate {
-  const last = fromDayNumber(Date.UTC(year, month, 0) / DAY_MS);
-  const weekday = new Date(dayNumber(last) * DAY_MS).getUTCDay();
-  return addDays(last, -weekday);
+  return fromDayNumber(lastSundayDay(year, month));
+}
+
+function lastSundayDay(year: number, month: number): number {
+  const last = Date.UTC(year, month, 0) / DAY_MS;
+  return last - new Date(last * DAY_MS).getUTCDay();
 }
 
 /** When the clocks go forward in `year` (an instant, ms since the epoch). */
 export function summerTimeStarts(year: number): number {
-  return dayNumber(lastSundayOf(year, 3)) * DAY_MS + HOUR_MS;
+  return summerTimeOf(year)[0];
 }
 
 /** When the clocks go back in `year`. */
 export function summerTimeEnds(year: number): number {
-  return dayNumber(lastSundayOf(year, 10)) * DAY_MS + HOUR_MS;
+  return summerTimeOf(year)[1];
+}
+
+// Every London date and time asks for its year's summer time: the timetable check asks thousands
+// of times a change, so each year's two instants are worked out once (a pure function of the year).
+const summerTimes = new Map<number, readonly [number, number]>();
+
+function summerTimeOf(year: number): readonly [number, number] {
+  let known = summerTimes.get(year);
+  if (!known) {
+    known = [lastSundayDay(year, 3) * DAY_MS + HOUR_MS, lastSundayDay(year, 10) * DAY_MS + HOUR_MS];
+    summerTimes.set(year, known);
+  }
+  return known;
 }
 
 /** London's offset from UTC at an instant: 60 in summer time, otherwise 0. */
 export function londonOffsetMinutes(instantMs: number): 0 | 60 {
-  const year = new Date(instantMs).getUTCFullYear();
-  return instantMs >= summerTimeStarts(year) && instantMs < summerTimeEnds(year) ? 60 : 0;
+  const [starts, ends] = summerTimeOf(new Date(instantMs).getUTCFullYear());
+  return instantMs >= starts && instantMs < ends ? 60 : 0;
 }
 
 /** Milliseconds since the epoch for an ISO 8601 date-time that names its offset (strict: see instant.ts). */

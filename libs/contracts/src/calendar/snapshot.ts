@@ -1,4 +1,5 @@
 import { yearOf, type CalendarDate } from './calendar-date';
+import { londonDateOf } from './london-time';
 import { CalendarInputError } from './errors';
 
 /** The three parts of the UK with their own bank holidays (Banking and Financial Dealings Act 1971 Sch.1). */
@@ -52,6 +53,18 @@ export function holidaysOn(
 ): Holiday[] {
   assertCovered(snapshot, date, 'date');
   return (indexOf(snapshot).get(date) ?? []).filter((h) => divisions.includes(h.division));
+}
+
+/**
+ * Why a due date cannot be taken, when its London day falls outside the calendar's years: every
+ * reminder, period and timetable check counts working days, so a date the calendar cannot count is
+ * refused where it is given rather than failing each check after.
+ */
+export function uncoveredDateProblem(snapshot: CalendarSnapshot, instant: number): string | null {
+  const date = londonDateOf(instant);
+  const year = yearOf(date);
+  if (year >= snapshot.years.first && year <= snapshot.years.last) return null;
+  return `must fall within the bank-holiday calendar's years (${snapshot.years.first}–${snapshot.years.last}); ${date} is outside them`;
 }
 
 export function assertCovered(snapshot: CalendarSnapshot, date: CalendarDate, field: string): void {

@@ -1,6 +1,14 @@
-import { Body, Controller, Get, Headers, Param } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MoveDeadlineUpdate, type Actor } from '@app/contracts';
+import {
+  MoveDeadlineUpdate,
+  parseInstant,
+  uncoveredDateProblem,
+  type Actor,
+  type CalendarSnapshot,
+} from '@app/contracts';
+import { CALENDAR_SNAPSHOT } from '../../calendar/calendar.snapshot';
+import { ProblemException } from '../../problem/problem.exception';
 import { CurrentActor } from '../../auth/auth.decorators';
 import { CommandEndpoint } from '../command-endpoint.decorator';
 import { mustRead, present } from '../commission-presenter';
@@ -17,6 +25,7 @@ export class DeadlinesController {
   constructor(
     private readonly commissions: CommissionsService,
     private readonly reminders: RemindersReadModel,
+    @Inject(CALENDAR_SNAPSHOT) private readonly calendar: CalendarSnapshot,
   ) {}
 
   @CommandEndpoint('deadlines', 'Move a due date; its reminders are planned afresh', ['officer'])
@@ -26,6 +35,12 @@ export class DeadlinesController {
     @Body() dto: MoveDeadlineDto,
     @Headers('idempotency-key') key?: string,
   ) {
+    const uncovered = uncoveredDateProblem(this.calendar, parseInstant(dto.dueAt)!);
+    if (uncovered) {
+      throw ProblemException.badRequest('the due date cannot be moved there', [
+        { field: 'dueAt', message: uncovered },
+      ]);
+    }
     const cmd = { actor, milestone: dto.milestone, dueAt: dto.dueAt, reason: dto.reason };
     return present(await this.commissions.command(id, MoveDeadlineUpdate, cmd, key), actor);
   }

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { MoveDeadlineUpdate, type Actor, type CommissionView, type Milestone } from '@app/contracts';
+import {
+  MoveDeadlineUpdate,
+  uncoveredDateProblem,
+  type Actor,
+  type CalendarSnapshot,
+  type CommissionView,
+  type Milestone,
+} from '@app/contracts';
+import { CALENDAR_SNAPSHOT } from '../../calendar/calendar.snapshot';
 import { formKey, readDeadlineMove } from '../forms/command-forms';
 import type { EnteredDateTime } from '../forms/date-time-field';
 import { formErrors, refusalErrors, type FieldError } from '../forms/form-errors';
@@ -24,6 +32,7 @@ export class DeadlinePageController {
     private readonly access: CommissionAccess,
     private readonly commands: CommandRunner,
     private readonly pages: PageRenderer,
+    @Inject(CALENDAR_SNAPSHOT) private readonly calendar: CalendarSnapshot,
   ) {}
 
   @Get()
@@ -49,6 +58,11 @@ export class DeadlinePageController {
     const view = await this.access.forAction(id, actor, 'move-deadline');
     const form = readDeadlineMove(body, openMilestones(view), new Date());
     if (form.value === null) return this.page(req, res, view, form.entered, form.errors, 400);
+    if (uncoveredDateProblem(this.calendar, Date.parse(form.value.dueAt))) {
+      const { first, last } = this.calendar.years;
+      const text = `Enter a date from ${first} to ${last}, the years the bank-holiday calendar covers`;
+      return this.page(req, res, view, form.entered, [{ field: 'dueAt', anchor: 'dueAt-day', text }], 400);
+    }
     const outcome = await this.commands.run(id, MoveDeadlineUpdate, { actor, ...form.value }, formKey(body));
     if (!outcome.ok) {
       const errors = refusalErrors(
