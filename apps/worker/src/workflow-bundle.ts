@@ -21,6 +21,9 @@ export function projectRoot(start = __dirname): string {
 export function workflowBundleOptions(root = projectRoot()): BundleOptions {
   return {
     workflowsPath: path.join(root, 'workflows', 'index.ts'),
+    // The contracts are pure (rules as data, calendar maths, message definitions): loaded once into
+    // the worker's V8 context and shared, not instantiated again for each cached workflow.
+    preloadModules: ['@app/contracts'],
     webpackConfigHook: (config) => {
       config.resolve = config.resolve ?? {};
       config.resolve.alias = {
@@ -45,6 +48,6 @@ export function workflowSource(
   if (process.env.WORKFLOW_BUNDLE !== 'source' && existsSync(prebuilt)) {
     return { workflowBundle: { codePath: prebuilt } };
   }
-  const { workflowsPath, webpackConfigHook } = workflowBundleOptions(root);
-  return { workflowsPath, bundlerOptions: { webpackConfigHook } };
+  const { workflowsPath, webpackConfigHook, preloadModules } = workflowBundleOptions(root);
+  return { workflowsPath, bundlerOptions: { webpackConfigHook, preloadModules } };
 }
