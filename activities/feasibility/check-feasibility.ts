@@ -40,27 +40,30 @@ const MESSAGE = 'timeline-worsened' as const;
 export async function checkFeasibility(deps: FeasibilityDeps, p: Projection): Promise<void> {
   if (!p.view) return;
   try {
-    const told = [await recheck(deps, p.view, p.event.at, `v${p.event.seq}`, null)];
-    // Containment, so the view's GIN index answers it: a path comparison would read every view.
-    const dependents: { view: CommissionView }[] = await deps.dataSource.query(
-      `SELECT view FROM commissions
-        WHERE view @> jsonb_build_object('dependsOn', jsonb_build_object('commissionId', $1::text))
-          AND stage NOT IN ('completed', 'cancelled')`,
-      [p.commissionId],
+    // One round trip: the commissions that depend on this one (by containment, so the view's GIN
+    // index answers it rather than a read of every view), and the timeline notices of either that
+    // an earlier check recorded but could not deliver.
+    const found: { view: CommissionView | null; key: string | null }[] = await deps.dataSource.query(
+      `WITH dependents AS (
+         SELECT id, view FROM commissions
+          WHERE view @> jsonb_build_object('dependsOn', jsonb_build_object('commissionId', $1::text))
+            AND stage NOT IN ('completed', 'cancelled'))
+       SELECT view, NULL::text AS key FROM dependents
+       UNION ALL
+       SELECT DISTINCT NULL::jsonb, n.key FROM notifications n
+         JOIN notification_deliveries d ON d.notification_key = n.key
+        WHERE n.message = $2 AND d.status = 'pending'
+          AND (n.commission_id = $1::uuid OR n.commission_id IN (SELECT id FROM dependents))`,
+      [p.commissionId, MESSAGE],
     );
-    for (const d of dependents) {
-      told.push(
-        await recheck(deps, d.view, p.event.at, `upstream-${p.commissionId}-v${p.event.seq}`, p.view),
-      );
+    const told = [await recheck(deps, p.view, p.event.at, `v${p.event.seq}`, null)];
+    for (const { view } of found) {
+      if (!view) continue;
+      told.push(await recheck(deps, view, p.event.at, `upstream-${p.commissionId}-v${p.event.seq}`, p.view));
     }
     // Deliver what was told now, and anything an earlier check left pending.
-    const pending: { key: string }[] = await deps.dataSource.query(
-      `SELECT DISTINCT n.key FROM notifications n
-         JOIN notification_deliveries d ON d.notification_key = n.key
-        WHERE n.message = $1 AND d.status = 'pending' AND n.commission_id = ANY($2::uuid[])`,
-      [MESSAGE, [p.commissionId, ...dependents.map((d) => d.view.id)]],
-    );
-    for (const { key } of pending) {
+    const keys = new Set([...told, ...found.map((f) => f.key)].filter((k): k is string => k !== null));
+    for (const key of keys) {
       await deps
         .deliver(key)
         .catch((err: Error) =>
@@ -77,14 +80,14 @@ export async function checkFeasibility(deps: FeasibilityDeps, p: Projection): Pr
   }
 }
 
-/** Plans one commission and records its verdict; answers whether people were told. */
+/** Plans one commission and records its verdict; answers the notice's key when people were told. */
 async function recheck(
   deps: FeasibilityDeps,
   view: CommissionView,
   at: string,
   cause: string,
   upstreamView: CommissionView | null,
-): Promise<boolean> {
+): Promise<string | null> {
   const upstream = view.dependsOn
     ? (upstreamView ??
       ((
@@ -100,7 +103,7 @@ async function recheck(
     settings: deps.settings,
     upstream: upstreamGateOf(view, upstream),
   });
-  if (plan.verdict === null) return false;
+  if (plan.verdict === null) return null;
   const verdict = plan.verdict;
   // Most checks find the verdict no worse: one statement records it, compared with the stored row
   // under its lock. Otherwise (first check, worse, or a later check already stored) the transaction.
@@ -114,7 +117,7 @@ async function recheck(
      RETURNING t.commission_id`,
     [view.id, verdict, plan.why, at, cause, VERDICTS],
   );
-  if (recorded.length > 0) return false;
+  if (recorded.length > 0) return null;
   return deps.dataSource.transaction(async (tx) => {
     await tx.query(
       `INSERT INTO timeline_verdicts (commission_id, verdict, why, checked_at, cause)
@@ -126,12 +129,12 @@ async function recheck(
       [view.id],
     );
     // A late retry of an older change must not undo a newer verdict.
-    if (row.checked_at.getTime() > Date.parse(at)) return false;
+    if (row.checked_at.getTime() > Date.parse(at)) return null;
     await tx.query(
       `UPDATE timeline_verdicts SET verdict = $2, why = $3, checked_at = $4, cause = $5 WHERE commission_id = $1`,
       [view.id, verdict, plan.why, at, cause],
     );
-    if (!isWorse(verdict, row.verdict)) return false;
+    if (!isWorse(verdict, row.verdict)) return null;
     const seen = new Set<string>();
     const n: MessageNotification = {
       topic: 'message',
@@ -145,11 +148,12 @@ async function recheck(
         .filter((x) => !seen.has(x.userId) && seen.add(x.userId))
         .map(({ userId, name, email }) => ({ userId, name, email })),
     };
-    return insertIntoOutbox(
+    const added = await insertIntoOutbox(
       tx,
       n,
       render(n, deps.notifications.publicBaseUrl),
       channelsFor(deps.notifications),
     );
+    return added ? n.key : null;
   });
 }

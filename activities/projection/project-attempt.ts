@@ -1,6 +1,5 @@
 import type { Projection, ProjectionAttempt } from '@app/contracts';
 import type { DataSource } from 'typeorm';
-import { insertEvent, upsertCommission } from './project-commission-event';
 import { isPermanentDataError, quarantinedForm, recordQuarantine } from './quarantine';
 
 export type AttemptOutcome =
@@ -31,28 +30,29 @@ export async function projectAttempt(
     // Opening the bids releases their keys, which no retry can take back: only from history.
     throw new Error('bids are opened only by a workflow task already in history, never provisionally');
   }
-  const write = (events: readonly Projection[]) =>
-    ds.transaction(async (tx) => {
-      const first = events[0];
-      const last = events[events.length - 1];
-      const [begun]: { stale: string | null; replaced: number }[] = await tx.query(
-        'SELECT stale, replaced FROM begin_projection_attempt($1, $2, $3, $4, $5, $6)',
-        [
-          first.commissionId,
-          first.event.seq,
-          last.event.seq,
-          by.runStartedMs,
-          by.historyLength,
-          by.committedThrough,
-        ],
-      );
-      if (begun.stale) return { applied: false as const, reason: begun.stale };
-      const replaced = begun.replaced;
-      await upsertCommission(tx, last, by);
-      let written = 0;
-      for (const p of events) if (await insertEvent(tx, p, by.provisional)) written += 1;
-      return { applied: true as const, written, replaced };
-    });
+  // One statement (the function in migration ProjectAttemptInOneCall), so one round trip: it is on
+  // the path of every command, inside the workflow task that answers it.
+  const write = async (events: readonly Projection[]): Promise<AttemptOutcome> => {
+    const first = events[0];
+    const last = events[events.length - 1];
+    const [done]: { stale: string | null; replaced: number; written: number }[] = await ds.query(
+      'SELECT stale, replaced, written FROM project_attempt($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+      [
+        first.commissionId,
+        first.event.seq,
+        last.event.seq,
+        by.runStartedMs,
+        by.historyLength,
+        by.committedThrough,
+        by.provisional,
+        JSON.stringify(last.summary),
+        last.view ? JSON.stringify(last.view) : null,
+        JSON.stringify(events.map(({ commissionId, event, effects }) => ({ commissionId, event, effects }))),
+      ],
+    );
+    if (done.stale) return { applied: false, reason: done.stale };
+    return { applied: true, written: done.written, replaced: done.replaced };
+  };
   try {
     return await write(batch);
   } catch (err) {

@@ -1,4 +1,4 @@
-import type { Projection, ProjectionAttempt, ProjectionEffect } from '@app/contracts';
+import type { Projection, ProjectionEffect } from '@app/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -13,15 +13,12 @@ export async function projectCommissionEvent(ds: DataSource, p: Projection): Pro
   });
 }
 
-/**
- * The audit row and, only when it is new, the event's effects; answers whether it was new. A
- * provisional row comes from a workflow task not yet in history (see project-attempt.ts).
- */
-export async function insertEvent(tx: EntityManager, p: Projection, provisional = false): Promise<boolean> {
+/** The audit row and, only when it is new, the event's effects; answers whether it was new. */
+export async function insertEvent(tx: EntityManager, p: Projection): Promise<boolean> {
   const inserted: unknown[] = await tx.query(
     `INSERT INTO audit_events
-       (commission_id, seq, at, actor_id, actor_name, action, from_stage, to_stage, detail, provisional)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       (commission_id, seq, at, actor_id, actor_name, action, from_stage, to_stage, detail)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (commission_id, seq) DO NOTHING
      RETURNING id`,
     [
@@ -34,7 +31,6 @@ export async function insertEvent(tx: EntityManager, p: Projection, provisional 
       p.event.fromStage,
       p.event.toStage,
       JSON.stringify(p.event.detail),
-      provisional,
     ],
   );
   if (inserted.length === 0) return false;
@@ -43,32 +39,22 @@ export async function insertEvent(tx: EntityManager, p: Projection, provisional 
 }
 
 /**
- * Inserts the commission or moves it forward; an older version never overwrites a newer one. With
- * the writing task (`by`), the caller has already checked that no later task wrote (see
- * project-attempt.ts): the row takes this write whatever its version, and remembers the task.
+ * Inserts the commission or moves it forward; an older version never overwrites a newer one. (A
+ * workflow task's own write, with its attempt, is project_attempt's: see project-attempt.ts.)
  */
-export async function upsertCommission(
-  tx: EntityManager,
-  p: Projection,
-  by?: ProjectionAttempt,
-): Promise<void> {
+export async function upsertCommission(tx: EntityManager, p: Projection): Promise<void> {
   const s = p.summary;
   await tx.query(
     `INSERT INTO commissions
        (id, workflow_id, title, description, programme_id, regime, stage, version,
-        specification_version, key_dates, created_at, updated_at, view,
-        projected_run_started_ms, projected_history_length)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+        specification_version, key_dates, created_at, updated_at, view)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (id) DO UPDATE SET
        title = EXCLUDED.title, description = EXCLUDED.description,
        programme_id = EXCLUDED.programme_id, stage = EXCLUDED.stage, version = EXCLUDED.version,
        specification_version = EXCLUDED.specification_version, key_dates = EXCLUDED.key_dates,
-       updated_at = EXCLUDED.updated_at, view = coalesce(EXCLUDED.view, commissions.view),
-       projected_run_started_ms =
-         CASE WHEN $16 THEN EXCLUDED.projected_run_started_ms ELSE commissions.projected_run_started_ms END,
-       projected_history_length =
-         CASE WHEN $16 THEN EXCLUDED.projected_history_length ELSE commissions.projected_history_length END
-     WHERE $16 OR commissions.version < EXCLUDED.version`,
+       updated_at = EXCLUDED.updated_at, view = coalesce(EXCLUDED.view, commissions.view)
+     WHERE commissions.version < EXCLUDED.version`,
     [
       s.id,
       s.workflowId,
@@ -83,9 +69,6 @@ export async function upsertCommission(
       s.createdAt,
       s.updatedAt,
       p.view ? JSON.stringify(p.view) : null,
-      by?.runStartedMs ?? 0,
-      by?.historyLength ?? 0,
-      by !== undefined,
     ],
   );
 }

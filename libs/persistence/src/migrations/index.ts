@@ -8,6 +8,7 @@ import { Programmes1764800000000 } from './1764800000000-Programmes';
 import { TimelineVerdicts1764700000000 } from './1764700000000-TimelineVerdicts';
 import { ListIndexes1765000000000 } from './1765000000000-ListIndexes';
 import { ReportVersions1764750000000 } from './1764750000000-ReportVersions';
+import { ProjectAttemptInOneCall1765200000000 } from './1765200000000-ProjectAttemptInOneCall';
 import { ProjectionAttempts1765100000000 } from './1765100000000-ProjectionAttempts';
 
 /** In order; listed explicitly so the compiled build and ts-jest find the same set. */
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ListIndexes1765000000000,
   ReportVersions1764750000000,
   ProjectionAttempts1765100000000,
+  ProjectAttemptInOneCall1765200000000,
 ];
