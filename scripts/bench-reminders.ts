@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     benchPeople(config),
     {
       reminders: Number(values.commissions) * 2,
+      window: 0,
       dueIn: Number(values['due-in']),
       concurrency: Number(values.concurrency),
       cancelAfter: true,

@@ -40,26 +40,39 @@ const MESSAGE = 'timeline-worsened' as const;
 export async function checkFeasibility(deps: FeasibilityDeps, p: Projection): Promise<void> {
   if (!p.view) return;
   try {
-    // One round trip: the commissions that depend on this one (by containment, so the view's GIN
-    // index answers it rather than a read of every view), and the timeline notices of either that
-    // an earlier check recorded but could not deliver.
-    const found: { view: CommissionView | null; key: string | null }[] = await deps.dataSource.query(
-      `WITH dependents AS (
-         SELECT id, view FROM commissions
-          WHERE view @> jsonb_build_object('dependsOn', jsonb_build_object('commissionId', $1::text))
-            AND stage NOT IN ('completed', 'cancelled'))
-       SELECT view, NULL::text AS key FROM dependents
-       UNION ALL
-       SELECT DISTINCT NULL::jsonb, n.key FROM notifications n
-         JOIN notification_deliveries d ON d.notification_key = n.key
-        WHERE n.message = $2 AND d.status = 'pending'
-          AND (n.commission_id = $1::uuid OR n.commission_id IN (SELECT id FROM dependents))`,
-      [p.commissionId, MESSAGE],
+    const at = p.event.at;
+    const plan = await planOf(deps, p.view, at, null);
+    // One round trip for the common case: this commission's verdict recorded when no worse, the
+    // commissions that depend on this one (by containment, so the view's GIN index answers it
+    // rather than a read of every view), and the timeline notices of either that an earlier check
+    // recorded but could not deliver.
+    const found: {
+      kind: 'recorded' | 'dependent' | 'pending';
+      view: CommissionView | null;
+      key: string | null;
+    }[] = await deps.dataSource.query(
+      `WITH recorded AS (${RECORD_NO_WORSE}),
+         dependents AS (
+           SELECT id, view FROM commissions
+            WHERE view @> jsonb_build_object('dependsOn', jsonb_build_object('commissionId', $1::text))
+              AND stage NOT IN ('completed', 'cancelled'))
+         SELECT 'recorded' AS kind, NULL::jsonb AS view, NULL::text AS key FROM recorded
+         UNION ALL
+         SELECT 'dependent', view, NULL FROM dependents
+         UNION ALL
+         SELECT DISTINCT 'pending', NULL::jsonb, n.key FROM notifications n
+           JOIN notification_deliveries d ON d.notification_key = n.key
+          WHERE n.message = $7 AND d.status = 'pending'
+            AND (n.commission_id = $1::text::uuid OR n.commission_id IN (SELECT id FROM dependents))`,
+      [p.commissionId, plan?.verdict ?? null, plan?.why ?? null, at, `v${p.event.seq}`, VERDICTS, MESSAGE],
     );
-    const told = [await recheck(deps, p.view, p.event.at, `v${p.event.seq}`, null)];
-    for (const { view } of found) {
-      if (!view) continue;
-      told.push(await recheck(deps, view, p.event.at, `upstream-${p.commissionId}-v${p.event.seq}`, p.view));
+    const told: (string | null)[] = [];
+    if (plan && !found.some((f) => f.kind === 'recorded')) {
+      told.push(await recordWorse(deps, p.view, plan, at, `v${p.event.seq}`));
+    }
+    for (const { kind, view } of found) {
+      if (kind !== 'dependent' || !view) continue;
+      told.push(await recheck(deps, view, at, `upstream-${p.commissionId}-v${p.event.seq}`, p.view));
     }
     // Deliver what was told now, and anything an earlier check left pending.
     const keys = new Set([...told, ...found.map((f) => f.key)].filter((k): k is string => k !== null));
@@ -80,14 +93,37 @@ export async function checkFeasibility(deps: FeasibilityDeps, p: Projection): Pr
   }
 }
 
-/** Plans one commission and records its verdict; answers the notice's key when people were told. */
-async function recheck(
+/**
+ * Records a verdict that is no worse than the stored one ($1 commission, $2 verdict, $3 why, $4
+ * checked at, $5 cause, $6 VERDICTS best first), compared with the stored row under its lock, in
+ * one statement. A first check that is on-track counts as no worse. Returns a row when recorded;
+ * otherwise (worse, or a later check already stored) the caller takes the transaction.
+ */
+const RECORD_NO_WORSE = `
+  INSERT INTO timeline_verdicts AS t (commission_id, verdict, why, checked_at, cause)
+  SELECT $1::text::uuid, $2::text, $3::text, $4::timestamptz, $5::text
+   WHERE $2::text IS NOT NULL
+     AND ($2::text = ($6::text[])[1]
+          OR EXISTS (SELECT 1 FROM timeline_verdicts WHERE commission_id = $1::text::uuid))
+  ON CONFLICT (commission_id) DO UPDATE
+     SET verdict = EXCLUDED.verdict, why = EXCLUDED.why, checked_at = EXCLUDED.checked_at,
+         cause = EXCLUDED.cause
+   WHERE t.checked_at <= EXCLUDED.checked_at
+     AND array_position($6::text[], EXCLUDED.verdict) <= array_position($6::text[], t.verdict)
+  RETURNING t.commission_id`;
+
+interface Planned {
+  verdict: Verdict;
+  why: string;
+}
+
+/** The commission's timetable verdict as of `at`; null when it has none to give. */
+async function planOf(
   deps: FeasibilityDeps,
   view: CommissionView,
   at: string,
-  cause: string,
   upstreamView: CommissionView | null,
-): Promise<string | null> {
+): Promise<Planned | null> {
   const upstream = view.dependsOn
     ? (upstreamView ??
       ((
@@ -103,21 +139,41 @@ async function recheck(
     settings: deps.settings,
     upstream: upstreamGateOf(view, upstream),
   });
-  if (plan.verdict === null) return null;
-  const verdict = plan.verdict;
-  // Most checks find the verdict no worse: one statement records it, compared with the stored row
-  // under its lock. Otherwise (first check, worse, or a later check already stored) the transaction.
-  const recorded: unknown[] = await deps.dataSource.query(
-    `INSERT INTO timeline_verdicts AS t (commission_id, verdict, why, checked_at, cause)
-     SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM timeline_verdicts WHERE commission_id = $1)
-     ON CONFLICT (commission_id) DO UPDATE
-        SET verdict = EXCLUDED.verdict, why = EXCLUDED.why, checked_at = EXCLUDED.checked_at, cause = EXCLUDED.cause
-      WHERE t.checked_at <= EXCLUDED.checked_at
-        AND array_position($6::text[], EXCLUDED.verdict) <= array_position($6::text[], t.verdict)
-     RETURNING t.commission_id`,
-    [view.id, verdict, plan.why, at, cause, VERDICTS],
-  );
-  if (recorded.length > 0) return null;
+  return plan.verdict === null ? null : { verdict: plan.verdict, why: plan.why };
+}
+
+/** Plans one commission and records its verdict; answers the notice's key when people were told. */
+async function recheck(
+  deps: FeasibilityDeps,
+  view: CommissionView,
+  at: string,
+  cause: string,
+  upstreamView: CommissionView | null,
+): Promise<string | null> {
+  const plan = await planOf(deps, view, at, upstreamView);
+  if (!plan) return null;
+  const recorded: unknown[] = await deps.dataSource.query(RECORD_NO_WORSE, [
+    view.id,
+    plan.verdict,
+    plan.why,
+    at,
+    cause,
+    VERDICTS,
+  ]);
+  return recorded.length > 0 ? null : recordWorse(deps, view, plan, at, cause);
+}
+
+/**
+ * The verdict compared and written with the outbox row that tells of its worsening, in one
+ * transaction with the row locked, so a retried activity or a second worker tells nobody twice.
+ */
+async function recordWorse(
+  deps: FeasibilityDeps,
+  view: CommissionView,
+  { verdict, why }: Planned,
+  at: string,
+  cause: string,
+): Promise<string | null> {
   return deps.dataSource.transaction(async (tx) => {
     await tx.query(
       `INSERT INTO timeline_verdicts (commission_id, verdict, why, checked_at, cause)
@@ -132,7 +188,7 @@ async function recheck(
     if (row.checked_at.getTime() > Date.parse(at)) return null;
     await tx.query(
       `UPDATE timeline_verdicts SET verdict = $2, why = $3, checked_at = $4, cause = $5 WHERE commission_id = $1`,
-      [view.id, verdict, plan.why, at, cause],
+      [view.id, verdict, why, at, cause],
     );
     if (!isWorse(verdict, row.verdict)) return null;
     const seen = new Set<string>();
@@ -143,7 +199,7 @@ async function recheck(
       commissionTitle: view.title,
       scheduledFor: at,
       message: MESSAGE,
-      facts: { from: row.verdict, to: verdict, why: plan.why },
+      facts: { from: row.verdict, to: verdict, why },
       recipients: [...view.officers, ...view.observers]
         .filter((x) => !seen.has(x.userId) && seen.add(x.userId))
         .map(({ userId, name, email }) => ({ userId, name, email })),

@@ -18,6 +18,8 @@ export interface BenchArgs {
   idempotencyKeys: boolean;
   listRows: number;
   reminders: number;
+  /** Seconds the reminders fall due across; 0: all of one offset at one instant. */
+  reminderWindow: number;
   dueIn: number;
   open: number;
   startups: number;
@@ -40,6 +42,8 @@ export const USAGE = `npm run bench -- [flags]
   --idempotency-keys send an Idempotency-Key with every POST of the lifecycle
   --list-rows N      commissions seeded for the list section (default 10000)
   --reminders N      reminders due in the same minute (default 1000)
+  --reminder-window S  seconds the reminders fall due across (default 60, the same minute; 0: every
+                     reminder of an offset due at one instant, the worst case)
   --due-in S         seconds from the first submit to the sign-off deadline (default 100)
   --open N           open commissions for the worker RSS section (default 10000)
   --startups N       cold starts timed in the startup section (default 3)
@@ -61,6 +65,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       'idempotency-keys': { type: 'boolean', default: false },
       'list-rows': { type: 'string', default: '10000' },
       reminders: { type: 'string', default: '1000' },
+      'reminder-window': { type: 'string', default: '60' },
       'due-in': { type: 'string', default: '100' },
       open: { type: 'string', default: '10000' },
       startups: { type: 'string', default: '3' },
@@ -102,6 +107,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     idempotencyKeys: values['idempotency-keys'],
     listRows: int('list-rows', values['list-rows'], 100),
     reminders: int('reminders', values.reminders, 2),
+    reminderWindow: int('reminder-window', values['reminder-window'], 0),
     dueIn: int('due-in', values['due-in'], 30),
     open: int('open', values.open),
     startups: int('startups', values.startups),

@@ -39,12 +39,13 @@ async function run(args: BenchArgs, system: System, report: BenchReport): Promis
     report.list = await measureList(system, cast, { rows: args.listRows, requests: 100 }, log);
   }
   if (has('reminders')) {
-    log(`reminders: ${args.reminders} due in the same minute`);
+    log(`reminders: ${args.reminders} due across ${args.reminderWindow} s`);
     report.reminders = await measureReminderLateness(
       { api: system.api, databaseUrl: system.config.databaseUrl },
       cast,
       {
         reminders: args.reminders,
+        window: args.reminderWindow,
         dueIn: args.dueIn,
         concurrency: args.concurrency,
         cancelAfter: !system.own,

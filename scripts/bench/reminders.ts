@@ -4,6 +4,8 @@ import { pool, summarise, type Summary } from './stats';
 
 export interface RemindersResult {
   commissions: number;
+  /** Seconds the reminders fell due across (0: each offset's at one instant). */
+  window: number;
   expected: number;
   delivered: number;
   /** delivered at − scheduled for, ms */
@@ -11,16 +13,20 @@ export interface RemindersResult {
 }
 
 const OFFSETS = ['PT40S', 'PT20S'];
+/** The seconds between the first and the last offset. */
+const OFFSETS_SPAN = 20;
 
 /**
  * Reminder lateness with many due in the same minute: opens ⌈reminders / 2⌉ commissions, then
- * submits them all with one sign-off deadline `dueIn` seconds ahead and reminders 40 s and 20 s
- * before it, and reads from the outbox when each went out (delivered at − scheduled for).
+ * submits them with sign-off deadlines about `dueIn` seconds ahead and reminders 40 s and 20 s
+ * before each, and reads from the outbox when each went out (delivered at − scheduled for). With a
+ * window, the deadlines are spread evenly so that every reminder falls due within `window` seconds;
+ * with none, each offset's reminders are all due at one instant.
  */
 export async function measureReminderLateness(
   target: { api: string; databaseUrl: string },
   cast: BenchCast,
-  opts: { reminders: number; dueIn: number; concurrency: number; cancelAfter: boolean },
+  opts: { reminders: number; window: number; dueIn: number; concurrency: number; cancelAfter: boolean },
   log: (line: string) => void,
 ): Promise<RemindersResult> {
   const n = Math.ceil(opts.reminders / OFFSETS.length);
@@ -46,10 +52,15 @@ export async function measureReminderLateness(
 
   const dueAt = Date.now() + opts.dueIn * 1000;
   const firstReminder = dueAt - 40_000;
-  log(`  submitting them all, sign-off due ${new Date(dueAt).toISOString()}`);
+  const spreadMs = Math.max(0, opts.window - OFFSETS_SPAN) * 1000;
+  const dueOf = (i: number) => dueAt + Math.floor((i * spreadMs) / ids.length);
+  log(
+    `  submitting them all, sign-off due from ${new Date(dueAt).toISOString()}` +
+      (spreadMs ? ` to ${new Date(dueOf(ids.length - 1)).toISOString()}` : ''),
+  );
   await pool(ids.length, opts.concurrency, async (i) => {
     await call(target.api, o, 'POST', `/commissions/${ids[i]}/specification/submit`, {
-      respondBy: new Date(dueAt).toISOString(),
+      respondBy: new Date(dueOf(i)).toISOString(),
     });
   });
   if (Date.now() > firstReminder) {
@@ -90,5 +101,11 @@ export async function measureReminderLateness(
       await call(target.api, o, 'POST', `/commissions/${ids[i]}/cancel`, { reason: 'benchmark finished' });
     });
   }
-  return { commissions: n, expected, delivered: lateness.length, lateness: summarise(lateness) };
+  return {
+    commissions: n,
+    window: opts.window,
+    expected,
+    delivered: lateness.length,
+    lateness: summarise(lateness),
+  };
 }

@@ -94,7 +94,7 @@ export function toMarkdown(r: BenchReport): string {
   if (r.reminders) {
     const x = r.reminders;
     out.push(
-      `**Reminder lateness**, ${x.expected} reminders due in the same minute (${x.commissions} commissions): ` +
+      `**Reminder lateness**, ${x.expected} reminders ${x.window > 0 ? `due across ${x.window} s` : 'due at two instants (half at each)'} (${x.commissions} commissions): ` +
         `${x.delivered} delivered; p50 ${x.lateness.p50} ms, p99 ${x.lateness.p99} ms, worst ${x.lateness.max} ms.`,
       '',
     );
