@@ -90,14 +90,40 @@ const maxDay = (...days: CalendarDate[]): CalendarDate => days.reduce((a, b) => 
 const dayOf = (iso: string): CalendarDate => londonDateOf(iso);
 const startIso = (day: CalendarDate): string => formatLondon(startOfLondonDay(day));
 
+// A plan asks the same few hundred (regime, day) questions of every commission at every change,
+// and each answer is a pure function of them and the calendar: kept, a bounded number per calendar.
+const KEPT_ANSWERS = 4096;
+const answers = new WeakMap<CalendarSnapshot, Map<string, CalendarDate>>();
+
+function kept(cal: CalendarSnapshot, key: string, work: () => CalendarDate): CalendarDate {
+  let known = answers.get(cal);
+  if (!known) {
+    known = new Map();
+    answers.set(cal, known);
+  }
+  let answer = known.get(key);
+  if (answer === undefined) {
+    answer = work();
+    if (known.size >= KEPT_ANSWERS) known.clear();
+    known.set(key, answer);
+  }
+  return answer;
+}
+
 /** The day the contract may first be entered into after an award on `day` (standstill over). */
 export function contractDayAfterAward(regime: ProcurementRegime, day: CalendarDate, cal: CalendarSnapshot) {
-  return dayOf(standstillEnd(regime, startIso(day), cal).endsAt);
+  return kept(cal, `standstill ${regime} ${day}`, () =>
+    dayOf(standstillEnd(regime, startIso(day), cal).endsAt),
+  );
 }
 
 /** The first day tenders may close when the notice is published on `day`. */
 export function earliestCloseDay(regime: ProcurementRegime, day: CalendarDate, cal: CalendarSnapshot) {
-  return earliestLawfulClose(regime, startIso(day), null, cal).earliestClosingDay ?? day;
+  return kept(
+    cal,
+    `close ${regime} ${day}`,
+    () => earliestLawfulClose(regime, startIso(day), null, cal).earliestClosingDay ?? day,
+  );
 }
 
 /** The latest day on or before `bound` for which `fits` holds (periods only grow as days go back). */
