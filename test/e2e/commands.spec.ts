@@ -263,7 +263,7 @@ describe('commands on one commission: every refusal answers with problem+json', 
       expect(again.body.specification.currentVersion).toBe(1);
     });
 
-    it('cannot be submitted before it exists, or with a respond-by in the past', async () => {
+    it('cannot be submitted before it exists, or with a respond-by in the past or beyond the calendar', async () => {
       const id = await open();
       const none = await world
         .as(people.officer)
@@ -282,6 +282,17 @@ describe('commands on one commission: every refusal answers with problem+json', 
         .post(`/v1/commissions/${id}/specification/submit`, { respondBy: '2020-01-01T00:00:00Z' })
         .expect(400);
       await world.as(people.officer).post(`/v1/commissions/${id}/specification/submit`, {}).expect(400);
+      const beyond = await world
+        .as(people.officer)
+        .post(`/v1/commissions/${id}/specification/submit`, { respondBy: '2041-03-02T17:00:00Z' })
+        .expect(400);
+      expect(beyond.body.errors).toEqual([
+        {
+          field: 'respondBy',
+          message:
+            "must fall within the bank-holiday calendar's years (2010–2040); 2041-03-02 is outside them",
+        },
+      ]);
       await world
         .as(people.wood)
         .post(`/v1/commissions/${id}/specification/submit`, { respondBy: inOneHour() })

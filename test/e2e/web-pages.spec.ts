@@ -167,7 +167,7 @@ describe('web pages', () => {
       expect(res.text).toMatch(/name="respondBy-day"[^>]*value="15"/);
     });
 
-    it('refuses a deadline moved beyond the years the bank-holiday calendar covers', async () => {
+    it('refuses a deadline moved, or a sign-off asked for, beyond the years the bank-holiday calendar covers', async () => {
       const id = await open();
       const officer = await signedIn(people.officer);
       const form = await officer.get(`/commissions/${id}/deadlines/move`).expect(200);
@@ -186,6 +186,27 @@ describe('web pages', () => {
         .expect(400);
       expect(res.text).toContain('href="#dueAt-day"');
       expect(res.text).toContain(
+        'Enter a date from 2010 to 2040, the years the bank-holiday calendar covers',
+      );
+
+      await world
+        .as(people.officer)
+        .put(`/v1/commissions/${id}/specification`, { content: 'Text' })
+        .expect(200);
+      const submit = await officer.get(`/commissions/${id}/submit`).expect(200);
+      const refused = await officer
+        .post(`/commissions/${id}/submit`)
+        .type('form')
+        .send({
+          _csrf: tokenIn(submit.text),
+          'respondBy-day': '2',
+          'respondBy-month': '3',
+          'respondBy-year': '2041',
+          'respondBy-time': '5pm',
+        })
+        .expect(400);
+      expect(refused.text).toContain('href="#respondBy-day"');
+      expect(refused.text).toContain(
         'Enter a date from 2010 to 2040, the years the bank-holiday calendar covers',
       );
     });

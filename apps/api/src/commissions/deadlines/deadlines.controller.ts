@@ -1,14 +1,8 @@
 import { Body, Controller, Get, Headers, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  MoveDeadlineUpdate,
-  parseInstant,
-  uncoveredDateProblem,
-  type Actor,
-  type CalendarSnapshot,
-} from '@app/contracts';
+import { MoveDeadlineUpdate, type Actor, type CalendarSnapshot } from '@app/contracts';
+import { refuseDateBeyondCalendar } from '../../calendar/calendar-years';
 import { CALENDAR_SNAPSHOT } from '../../calendar/calendar.snapshot';
-import { ProblemException } from '../../problem/problem.exception';
 import { CurrentActor } from '../../auth/auth.decorators';
 import { CommandEndpoint } from '../command-endpoint.decorator';
 import { mustRead, present } from '../commission-presenter';
@@ -35,12 +29,7 @@ export class DeadlinesController {
     @Body() dto: MoveDeadlineDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    const uncovered = uncoveredDateProblem(this.calendar, parseInstant(dto.dueAt)!);
-    if (uncovered) {
-      throw ProblemException.badRequest('the due date cannot be moved there', [
-        { field: 'dueAt', message: uncovered },
-      ]);
-    }
+    refuseDateBeyondCalendar(this.calendar, dto.dueAt, 'dueAt', 'the due date cannot be moved there');
     const cmd = { actor, milestone: dto.milestone, dueAt: dto.dueAt, reason: dto.reason };
     return present(await this.commissions.command(id, MoveDeadlineUpdate, cmd, key), actor);
   }

@@ -1,12 +1,15 @@
-import { Body, Controller, Get, Headers, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Inject, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   EditSpecificationUpdate,
   SubmitSpecificationUpdate,
   type Actor,
+  type CalendarSnapshot,
   type CommissionView,
 } from '@app/contracts';
 import { CurrentActor, RequireRoles } from '../../auth/auth.decorators';
+import { refuseDateBeyondCalendar } from '../../calendar/calendar-years';
+import { CALENDAR_SNAPSHOT } from '../../calendar/calendar.snapshot';
 import { ProblemException } from '../../problem/problem.exception';
 import { CommandEndpoint } from '../command-endpoint.decorator';
 import { header, mustRead, present } from '../commission-presenter';
@@ -22,6 +25,7 @@ export class SpecificationController {
   constructor(
     private readonly commissions: CommissionsService,
     private readonly readModel: CommissionReadModel,
+    @Inject(CALENDAR_SNAPSHOT) private readonly calendar: CalendarSnapshot,
   ) {}
 
   @Put()
@@ -65,6 +69,12 @@ export class SpecificationController {
     @Body() dto: SubmitSpecificationDto,
     @Headers('idempotency-key') key?: string,
   ) {
+    refuseDateBeyondCalendar(
+      this.calendar,
+      dto.respondBy,
+      'respondBy',
+      'the specification cannot be submitted',
+    );
     const cmd = { actor, respondBy: dto.respondBy };
     return present(await this.commissions.command(id, SubmitSpecificationUpdate, cmd, key), actor);
   }

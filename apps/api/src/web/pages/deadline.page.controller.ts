@@ -3,13 +3,13 @@ import { Body, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
   MoveDeadlineUpdate,
-  uncoveredDateProblem,
   type Actor,
   type CalendarSnapshot,
   type CommissionView,
   type Milestone,
 } from '@app/contracts';
 import { CALENDAR_SNAPSHOT } from '../../calendar/calendar.snapshot';
+import { dateBeyondCalendarError } from '../forms/calendar-years';
 import { formKey, readDeadlineMove } from '../forms/command-forms';
 import type { EnteredDateTime } from '../forms/date-time-field';
 import { formErrors, refusalErrors, type FieldError } from '../forms/form-errors';
@@ -58,11 +58,8 @@ export class DeadlinePageController {
     const view = await this.access.forAction(id, actor, 'move-deadline');
     const form = readDeadlineMove(body, openMilestones(view), new Date());
     if (form.value === null) return this.page(req, res, view, form.entered, form.errors, 400);
-    if (uncoveredDateProblem(this.calendar, Date.parse(form.value.dueAt))) {
-      const { first, last } = this.calendar.years;
-      const text = `Enter a date from ${first} to ${last}, the years the bank-holiday calendar covers`;
-      return this.page(req, res, view, form.entered, [{ field: 'dueAt', anchor: 'dueAt-day', text }], 400);
-    }
+    const beyond = dateBeyondCalendarError(this.calendar, form.value.dueAt, 'dueAt');
+    if (beyond) return this.page(req, res, view, form.entered, [beyond], 400);
     const outcome = await this.commands.run(id, MoveDeadlineUpdate, { actor, ...form.value }, formKey(body));
     if (!outcome.ok) {
       const errors = refusalErrors(

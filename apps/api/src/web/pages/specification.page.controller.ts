@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
   EditSpecificationUpdate,
   SubmitSpecificationUpdate,
   type Actor,
+  type CalendarSnapshot,
   type CommissionView,
 } from '@app/contracts';
 import { contentHash } from '../../commissions/commissions.service';
+import { CALENDAR_SNAPSHOT } from '../../calendar/calendar.snapshot';
+import { dateBeyondCalendarError } from '../forms/calendar-years';
 import { readSpecification, readSubmission, formKey } from '../forms/command-forms';
 import type { EnteredDateTime } from '../forms/date-time-field';
 import { formErrors, refusalErrors, type FieldError } from '../forms/form-errors';
@@ -27,6 +30,7 @@ export class SpecificationPageController {
     private readonly access: CommissionAccess,
     private readonly commands: CommandRunner,
     private readonly pages: PageRenderer,
+    @Inject(CALENDAR_SNAPSHOT) private readonly calendar: CalendarSnapshot,
   ) {}
 
   @Get('specification/edit')
@@ -92,6 +96,8 @@ export class SpecificationPageController {
     const view = await this.access.forAction(id, actor, 'submit-specification');
     const form = readSubmission(body, new Date());
     if (form.value === null) return this.submitPage(req, res, view, form.entered.respondBy, form.errors, 400);
+    const beyond = dateBeyondCalendarError(this.calendar, form.value.respondBy, 'respondBy');
+    if (beyond) return this.submitPage(req, res, view, form.entered.respondBy, [beyond], 400);
     const outcome = await this.commands.run(
       id,
       SubmitSpecificationUpdate,
