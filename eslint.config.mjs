@@ -81,6 +81,20 @@ export default tseslint.config(
     },
   },
   {
+    // A V2 run is born with the baseline patches and must not record their markers.
+    files: ['workflows/**/*.ts'],
+    ignores: ['workflows/commission/kernel/patches.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportSpecifier[imported.name='patched']",
+          message: 'use hasPatch from workflows/commission/kernel/patches.ts',
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'scripts/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

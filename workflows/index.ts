@@ -1,2 +1,2 @@
-export { commissionWorkflow } from './commission/commission.workflow';
+export { commissionWorkflow, commissionWorkflowV2 } from './commission/commission.workflow';
 export type { CommissionWorkflowInput } from './commission/commission.workflow';

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
-import { DEFAULT_REMINDER_POLICY, commissionWorkflowId, type NewCommission } from '@app/contracts';
-import type { commissionWorkflow } from '@app/workflows';
+import {
+  COMMISSION_WORKFLOW_TYPE,
+  DEFAULT_REMINDER_POLICY,
+  commissionWorkflowId,
+  type NewCommission,
+} from '@app/contracts';
+import type { commissionWorkflowV2 } from '@app/workflows';
 import { benchMilestones, type BenchCast } from './people';
 import { memoryOf } from './processes';
 import { elapsedMs, now, pool } from './stats';
@@ -65,7 +70,7 @@ export async function measureWorkerRss(
     let sent = 0;
     await pool(opts.open, opts.concurrency * 4, async (i) => {
       const id = randomUUID();
-      await client.workflow.start<typeof commissionWorkflow>('commissionWorkflow', {
+      await client.workflow.start<typeof commissionWorkflowV2>(COMMISSION_WORKFLOW_TYPE, {
         workflowId: commissionWorkflowId(id),
         taskQueue: system.config.temporal.taskQueue,
         args: [{ kind: 'open', commission: commission(cast, id, i) }],

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
+  COMMISSION_WORKFLOW_TYPE,
   CancelCommissionUpdate,
   CommissionStateQuery,
   DependentRegisteredSignal,
   commissionWorkflowId,
 } from '@app/contracts';
-import type { commissionWorkflow } from '@app/workflows';
+import type { commissionWorkflowV2 } from '@app/workflows';
 import { initialState } from '../../workflows/commission/initial-state';
 import { eventually } from '../support/eventually';
 import { newCommission, people } from '../unit/fixtures';
@@ -32,7 +33,7 @@ describe('dependency gates between two commission workflows', () => {
       stage: 'in-delivery' as const,
       gatesMet: { 'interim-report-accepted': report },
     };
-    const upstream = await stub.client.workflow.start<typeof commissionWorkflow>('commissionWorkflow', {
+    const upstream = await stub.client.workflow.start<typeof commissionWorkflowV2>(COMMISSION_WORKFLOW_TYPE, {
       workflowId: commissionWorkflowId(upstreamId),
       taskQueue: stub.taskQueue,
       args: [{ kind: 'resume', state }],
@@ -42,11 +43,14 @@ describe('dependency gates between two commission workflows', () => {
       id: dependentId,
       dependsOn: { commissionId: upstreamId, gate: 'interim-report-accepted' },
     });
-    const dependent = await stub.client.workflow.start<typeof commissionWorkflow>('commissionWorkflow', {
-      workflowId: commissionWorkflowId(dependentId),
-      taskQueue: stub.taskQueue,
-      args: [{ kind: 'open', commission }],
-    });
+    const dependent = await stub.client.workflow.start<typeof commissionWorkflowV2>(
+      COMMISSION_WORKFLOW_TYPE,
+      {
+        workflowId: commissionWorkflowId(dependentId),
+        taskQueue: stub.taskQueue,
+        args: [{ kind: 'open', commission }],
+      },
+    );
     const met = await eventually(
       () => dependent.query(CommissionStateQuery),
       (s) => s.dependency?.status === 'met',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import {
+  COMMISSION_WORKFLOW_TYPE,
   CancelCommissionUpdate,
   CommissionStageAttribute,
   CommissionStateQuery,
@@ -10,7 +11,7 @@ import {
   commissionWorkflowId,
   type Actor,
 } from '@app/contracts';
-import type { commissionWorkflow } from '@app/workflows';
+import type { commissionWorkflowV2 } from '@app/workflows';
 import { eventually } from '../support/eventually';
 import { newCommission, people } from '../unit/fixtures';
 import { startStubWorker } from './stub-worker';
@@ -25,9 +26,12 @@ describe('the commission workflow kernel, with stub activities', () => {
   });
   afterAll(() => stub.stop());
 
-  async function open(overrides = {}): Promise<WorkflowHandle<typeof commissionWorkflow>> {
+  async function open(
+    overrides = {},
+    workflowType: string = COMMISSION_WORKFLOW_TYPE,
+  ): Promise<WorkflowHandle<typeof commissionWorkflowV2>> {
     const commission = newCommission({ id: randomUUID(), ...overrides });
-    return stub.client.workflow.start<typeof commissionWorkflow>('commissionWorkflow', {
+    return stub.client.workflow.start<typeof commissionWorkflowV2>(workflowType, {
       workflowId: commissionWorkflowId(commission.id),
       taskQueue: stub.taskQueue,
       args: [{ kind: 'open', commission }],
@@ -121,6 +125,35 @@ describe('the commission workflow kernel, with stub activities', () => {
     });
     expect(last.event.actor.userId).toBe('system:temporal-operator');
     expect(last.view?.stage).toBe('cancelled');
+  });
+
+  it('records no patch marker in a run of the current type; the first type still marks every patch', async () => {
+    const patchEvents = async (h: WorkflowHandle) =>
+      ((await h.fetchHistory()).events ?? []).filter(
+        (e) =>
+          e.markerRecordedEventAttributes?.markerName === 'core_patch' ||
+          e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields
+            ?.TemporalChangeVersion,
+      ).length;
+    const current = await open();
+    const first = await open({}, 'commissionWorkflow');
+    for (const h of [current, first]) {
+      await edit(h, 'text');
+      await h.executeUpdate(SubmitSpecificationUpdate, {
+        args: [{ actor: people.officer, respondBy: new Date(Date.now() + 3600_000).toISOString() }],
+      });
+    }
+    expect(await patchEvents(current)).toBe(0);
+    // A marker and a TemporalChangeVersion upsert for each patch asked at the start, at least.
+    expect(await patchEvents(first)).toBeGreaterThanOrEqual(14);
+    // The same commission either way.
+    const [a, b] = await Promise.all([current, first].map((h) => h.query(CommissionStateQuery)));
+    expect([a.stage, a.version, a.deadlines?.map((d) => d.milestone)]).toEqual([
+      b.stage,
+      b.version,
+      b.deadlines?.map((d) => d.milestone),
+    ]);
+    expect(a.stage).toBe('panel-review');
   });
 
   it('keeps its stage as a search attribute an operator can filter by', async () => {

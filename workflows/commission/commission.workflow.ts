@@ -5,7 +5,6 @@ import {
   condition,
   continueAsNew,
   log,
-  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -33,6 +32,7 @@ import { DependencyGates } from './kernel/dependency-gates';
 import { Dispatcher } from './kernel/dispatcher';
 import { Ledger } from './kernel/ledger';
 import { OPERATOR, operatorCancel } from './kernel/operator-cancel';
+import { V2_BASELINE_PATCHES, bornWithPatches, hasPatch } from './kernel/patches';
 import { registerCommands } from './kernel/registry';
 import { DeadlineScheduler } from './kernel/scheduler';
 import { SearchAttributes } from './kernel/search';
@@ -86,18 +86,35 @@ const SCHEDULER: ActorRef = { userId: 'system:scheduler', name: 'Scheduled trans
  * One commission, from drafting to completion: wiring only. The stages (./stages) say what each
  * command checks and changes; the kernel records and projects each change (Ledger), keeps the
  * deadlines (DeadlineScheduler) and sends notifications (Dispatcher).
+ *
+ * Every commission opens as this type: born with every patch of V2_BASELINE_PATCHES, it records no
+ * marker for them (kernel/patches.ts).
+ */
+export async function commissionWorkflowV2(input: CommissionWorkflowInput): Promise<CommissionView> {
+  bornWithPatches(V2_BASELINE_PATCHES);
+  return runCommission(input);
+}
+
+/**
+ * The first type, kept for the runs opened before V2 (and their continuations): each asks for every
+ * patch, as its history records. New commissions open as `commissionWorkflowV2`.
  */
 export async function commissionWorkflow(input: CommissionWorkflowInput): Promise<CommissionView> {
+  bornWithPatches([]);
+  return runCommission(input);
+}
+
+async function runCommission(input: CommissionWorkflowInput): Promise<CommissionView> {
   const nowIso = () => new Date().toISOString();
   const state = input.kind === 'open' ? initialState(input.commission, nowIso()) : input.state;
   // Commissions opened before deadlines existed replay without them (see test/replay).
-  const tracksDeadlines = patched('deadlines');
-  const collapsesMissedReminders = patched('collapse-missed-reminders');
-  const ledger = new Ledger(state, nowIso, patched('view-in-read-model'));
+  const tracksDeadlines = hasPatch('deadlines');
+  const collapsesMissedReminders = hasPatch('collapse-missed-reminders');
+  const ledger = new Ledger(state, nowIso, hasPatch('view-in-read-model'));
   // Runs from before each patch replay as they ran: one activity call per event; then consecutive
   // events in one call, the view once; now that call from inside the workflow task, so a command is
   // answered in one task (see kernel/task-projection.ts).
-  const projectsInTask = patched('projection-in-workflow-task');
+  const projectsInTask = hasPatch('projection-in-workflow-task');
   const taskProjection = new TaskProjection(
     () => ledger.projectedThrough,
     inTask.projectCommissionEvents,
@@ -105,15 +122,15 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
   );
   const project = projectsInTask
     ? () => ledger.drainInBatches((batch) => taskProjection.write(batch))
-    : patched('projection-batches')
+    : hasPatch('projection-batches')
       ? () => ledger.drainInBatches(projectCommissionEvents)
       : () => ledger.drain(projectCommissionEvent);
-  const wakesForDeadlinesOnly = patched('wake-scheduler-for-deadline-changes');
-  const search = patched('search-attributes') ? new SearchAttributes(state) : null;
+  const wakesForDeadlinesOnly = hasPatch('wake-scheduler-for-deadline-changes');
+  const search = hasPatch('search-attributes') ? new SearchAttributes(state) : null;
   const dispatcher = new Dispatcher({ recordNotification, deliverNotification, abandonNotification });
   if (tracksDeadlines && !state.deadlines) openReportDeadlines(state, Date.now());
   // Commissions opened before dependency gates neither register nor tell dependents.
-  const gates = patched('dependency-gates')
+  const gates = hasPatch('dependency-gates')
     ? new DependencyGates(state, record, nowIso, commissionStanding)
     : null;
 
@@ -128,7 +145,7 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
     const recorded = ledger.record(actor, fromStage, change);
     const { seq } = recorded;
     const messages = change.messages ?? [];
-    if (tracksDeadlines && messages.length > 0 && patched('messages')) {
+    if (tracksDeadlines && messages.length > 0 && hasPatch('messages')) {
       messages.forEach((m, i) =>
         dispatcher.push({
           topic: 'message',
@@ -154,7 +171,7 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
    */
   function scoringGuarded(changes: readonly DeadlineChange[]): readonly DeadlineChange[] {
     const opensScoring = changes.some((c) => 'open' in c && c.open === 'scoring');
-    if (!opensScoring || patched('scoring-deadline')) return changes;
+    if (!opensScoring || hasPatch('scoring-deadline')) return changes;
     return changes.filter((c) => !('open' in c && c.open === 'scoring'));
   }
 
@@ -165,7 +182,7 @@ export async function commissionWorkflow(input: CommissionWorkflowInput): Promis
   function markReportOverdue(due: Due): void {
     const kind = REPORT_OF_MILESTONE[due.deadline.milestone];
     if (due.kind !== 'escalation' || !kind || state.stage !== 'in-delivery') return;
-    if (!patched('delivery-reports')) return;
+    if (!hasPatch('delivery-reports')) return;
     const at = nowIso();
     const change = markOverdue(state, kind, at);
     if (change) record(SCHEDULER, state.stage, change, at);

@@ -1,5 +1,6 @@
-import { condition, log, patched } from '@temporalio/workflow';
+import { condition, log } from '@temporalio/workflow';
 import type { NotificationRequest } from '@app/contracts';
+import { hasPatch } from './patches';
 
 export interface DispatcherActivities {
   recordNotification(n: NotificationRequest): Promise<void>;
@@ -38,7 +39,7 @@ export class Dispatcher {
         .catch(async (err: unknown) => {
           log.error('notification not delivered', { key: next.key, err });
           // The last attempt died without reporting (e.g. its worker was killed): say so.
-          if (patched('record-abandoned-deliveries')) {
+          if (hasPatch('record-abandoned-deliveries')) {
             await this.activities.abandonNotification(
               next.key,
               `delivery gave up: ${(err as Error).message}`,

@@ -1,7 +1,7 @@
-import { patched } from '@temporalio/workflow';
 import { isFinal, type ActorRef, type CommissionView } from '@app/contracts';
 import { endCommission, issueTerminationNotice } from '../stages/cancellation';
 import type { Change } from './change';
+import { hasPatch } from './patches';
 
 /** Who cancels when the request comes from Temporal itself (Web UI button, `temporal workflow cancel`). */
 export const OPERATOR: ActorRef = { userId: 'system:temporal-operator', name: 'Temporal operator' };
@@ -14,7 +14,7 @@ export const OPERATOR_CANCEL_REASON = 'cancellation requested from Temporal by a
  */
 export function operatorCancel(s: CommissionView, at: string): Change | null {
   if (isFinal(s.stage)) return null;
-  if (patched('termination-notice')) issueTerminationNotice(s, OPERATOR, OPERATOR_CANCEL_REASON, at);
+  if (hasPatch('termination-notice')) issueTerminationNotice(s, OPERATOR, OPERATOR_CANCEL_REASON, at);
   endCommission(s, OPERATOR, OPERATOR_CANCEL_REASON, at);
   return {
     action: 'commission-cancelled',

@@ -4,6 +4,7 @@ import { Client, WithStartWorkflowOperation, type WorkflowHandle } from '@tempor
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
+  COMMISSION_WORKFLOW_TYPE,
   CommissionStateQuery,
   DEFAULT_REMINDER_POLICY,
   ProjectedUpdate,
@@ -27,7 +28,7 @@ import {
 } from '@app/contracts';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { TEMPORAL_CLIENT } from '@app/temporal';
-import type { commissionWorkflow } from '@app/workflows';
+import type { commissionWorkflowV2 } from '@app/workflows';
 import { CALENDAR_SNAPSHOT } from '../calendar/calendar.snapshot';
 import { idempotencyId } from '../idempotency/idempotency-id';
 import { ProblemException } from '../problem/problem.exception';
@@ -40,7 +41,7 @@ import { decideRegime } from './tender/regime-decision';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type CommissionWorkflow = typeof commissionWorkflow;
+type CommissionWorkflow = typeof commissionWorkflowV2;
 
 /** The API's side of the commission workflow: starting it, sending it commands, reading its state. */
 @Injectable()
@@ -61,7 +62,7 @@ export class CommissionsService {
     const id = idempotencyKey ? uuidFrom(idempotencyId(actor.userId, idempotencyKey)) : randomUUID();
     const commission = await this.newCommission(id, actor, dto);
     const workflowId = commissionWorkflowId(commission.id);
-    const start = new WithStartWorkflowOperation<CommissionWorkflow>('commissionWorkflow', {
+    const start = new WithStartWorkflowOperation<CommissionWorkflow>(COMMISSION_WORKFLOW_TYPE, {
       workflowId,
       taskQueue: this.config.temporal.taskQueue,
       args: [{ kind: 'open', commission }],
