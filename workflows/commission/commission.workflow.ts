@@ -32,7 +32,7 @@ import { DependencyGates } from './kernel/dependency-gates';
 import { Dispatcher } from './kernel/dispatcher';
 import { Ledger } from './kernel/ledger';
 import { OPERATOR, operatorCancel } from './kernel/operator-cancel';
-import { V2_BASELINE_PATCHES, bornWithPatches, hasPatch } from './kernel/patches';
+import { hasPatch } from './kernel/patches';
 import { registerCommands } from './kernel/registry';
 import { DeadlineScheduler } from './kernel/scheduler';
 import { SearchAttributes } from './kernel/search';
@@ -91,7 +91,6 @@ const SCHEDULER: ActorRef = { userId: 'system:scheduler', name: 'Scheduled trans
  * marker for them (kernel/patches.ts).
  */
 export async function commissionWorkflowV2(input: CommissionWorkflowInput): Promise<CommissionView> {
-  bornWithPatches(V2_BASELINE_PATCHES);
   return runCommission(input);
 }
 
@@ -100,7 +99,6 @@ export async function commissionWorkflowV2(input: CommissionWorkflowInput): Prom
  * patch, as its history records. New commissions open as `commissionWorkflowV2`.
  */
 export async function commissionWorkflow(input: CommissionWorkflowInput): Promise<CommissionView> {
-  bornWithPatches([]);
   return runCommission(input);
 }
 

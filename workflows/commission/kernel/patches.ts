@@ -1,4 +1,4 @@
-import { inWorkflowContext, patched } from '@temporalio/workflow';
+import { inWorkflowContext, patched, workflowInfo } from '@temporalio/workflow';
 
 /**
  * Every patch the commission workflow had when `commissionWorkflowV2` was introduced. A run of that
@@ -23,19 +23,17 @@ export const V2_BASELINE_PATCHES = [
   'termination-notice',
 ] as const;
 
-export type PatchId = (typeof V2_BASELINE_PATCHES)[number];
+/** The first workflow type, whose runs ask for every patch: see commission.workflow.ts. */
+export const FIRST_WORKFLOW_TYPE = 'commissionWorkflow';
 
-// Module state is per workflow run: the SDK gives each run its own instance of workflow modules.
-let born: ReadonlySet<string> = new Set();
+const BASELINE: ReadonlySet<string> = new Set(V2_BASELINE_PATCHES);
 
-/** Called first by a workflow type whose runs have had `ids` from their start. */
-export function bornWithPatches(ids: readonly PatchId[]): void {
-  born = new Set(ids);
-}
-
-/** Whether this run has the patch: always, for a run born with it; otherwise as `patched` says. */
-export function hasPatch(id: PatchId): boolean {
-  return born.has(id) || patched(id);
+/**
+ * Whether this run has the patch: always, for a run of a type born with it; otherwise as `patched`
+ * says. Decided by the run's own type, which its history fixes, so no state is kept here.
+ */
+export function hasPatch(id: string): boolean {
+  return (BASELINE.has(id) && workflowInfo().workflowType !== FIRST_WORKFLOW_TYPE) || patched(id);
 }
 
 /**
@@ -43,4 +41,4 @@ export function hasPatch(id: PatchId): boolean {
  * pure stage modules run outside one (their unit and property tests) it is the newest behaviour,
  * which is what those tests describe.
  */
-export const newBehaviour = (patchId: PatchId): boolean => !inWorkflowContext() || hasPatch(patchId);
+export const newBehaviour = (patchId: string): boolean => !inWorkflowContext() || hasPatch(patchId);
