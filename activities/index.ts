@@ -11,7 +11,7 @@ import type { Logger } from '@app/logging';
 import { Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { standingOf } from './dependency/standing';
-import { checkFeasibility, type FeasibilityDeps } from './feasibility/check-feasibility';
+import { checkFeasibility, prepareCheck, type FeasibilityDeps } from './feasibility/check-feasibility';
 import { createNotificationActivities } from './notifications/notification-activities';
 import { projectAttempt } from './projection/project-attempt';
 import { projectBatchOrQuarantine } from './projection/project-commission-events';
@@ -75,12 +75,18 @@ export function createActivities(deps: ActivityDeps) {
         actions: batch.map((p) => p.event.action),
         attempt: info.attempt,
       };
+      // The batch's last event carries the view: the timetable is checked once, as of it (from a
+      // provisional write too: a verdict is recomputed from every later view, and told once).
+      const last = batch[batch.length - 1];
       if (by) {
+        // The check rides in the write's statement: one round trip for both in the common case.
+        const check = last ? await prepareCheck(feasibility, last) : null;
         const outcome = await projectAttempt(
           deps.dataSource,
           batch,
           by,
           logQuarantine(deps.logger, workflowId),
+          check ?? undefined,
         );
         if (!outcome.applied) {
           deps.logger.warn(
@@ -93,6 +99,10 @@ export function createActivities(deps: ActivityDeps) {
           { ...log, provisional: by.provisional, written: outcome.written, replaced: outcome.replaced },
           outcome.replaced > 0 ? "events projected over a lost task's" : 'events projected',
         );
+        if (check && outcome.riding) await check.finish(outcome.riding);
+        // A batch written event by event (one of them quarantined) is checked on its own.
+        else if (last) await checkFeasibility(feasibility, last);
+        return;
       } else {
         const written = await projectBatchOrQuarantine(deps.dataSource, batch, deps.logger, workflowId);
         deps.logger.info(
@@ -100,9 +110,6 @@ export function createActivities(deps: ActivityDeps) {
           written === batch.length ? 'events projected' : 'events projected (some already were)',
         );
       }
-      // The batch's last event carries the view: the timetable is checked once, as of it. (From a
-      // provisional write too: a verdict is recomputed from every later view, and told once.)
-      const last = batch[batch.length - 1];
       if (last) await checkFeasibility(feasibility, last);
     },
   };

@@ -38,79 +38,150 @@ const MESSAGE = 'timeline-worsened' as const;
  * tender waits on its report, so its slipping is theirs.
  */
 export async function checkFeasibility(deps: FeasibilityDeps, p: Projection): Promise<void> {
-  if (!p.view) return;
+  const prepared = await prepareCheck(deps, p);
+  if (!prepared) return;
+  let found: CheckRow[];
   try {
-    const at = p.event.at;
-    const plan = await planOf(deps, p.view, at, null);
-    // One round trip for the common case: this commission's verdict recorded when no worse, the
-    // commissions that depend on this one (by containment, so the view's GIN index answers it
-    // rather than a read of every view), and the timeline notices of either that an earlier check
-    // recorded but could not deliver.
-    const found: {
-      kind: 'recorded' | 'dependent' | 'pending';
-      view: CommissionView | null;
-      key: string | null;
-    }[] = await deps.dataSource.query(
-      `WITH recorded AS (${RECORD_NO_WORSE}),
-         dependents AS (
-           SELECT id, view FROM commissions
-            WHERE view @> jsonb_build_object('dependsOn', jsonb_build_object('commissionId', $1::text))
-              AND stage NOT IN ('completed', 'cancelled'))
-         SELECT 'recorded' AS kind, NULL::jsonb AS view, NULL::text AS key FROM recorded
-         UNION ALL
-         SELECT 'dependent', view, NULL FROM dependents
-         UNION ALL
-         SELECT DISTINCT 'pending', NULL::jsonb, n.key FROM notifications n
-           JOIN notification_deliveries d ON d.notification_key = n.key
-          WHERE n.message = $7 AND d.status = 'pending'
-            AND (n.commission_id = $1::text::uuid OR n.commission_id IN (SELECT id FROM dependents))`,
-      [p.commissionId, plan?.verdict ?? null, plan?.why ?? null, at, `v${p.event.seq}`, VERDICTS, MESSAGE],
-    );
-    const told: (string | null)[] = [];
-    if (plan && !found.some((f) => f.kind === 'recorded')) {
-      told.push(await recordWorse(deps, p.view, plan, at, `v${p.event.seq}`));
-    }
-    for (const { kind, view } of found) {
-      if (kind !== 'dependent' || !view) continue;
-      told.push(await recheck(deps, view, at, `upstream-${p.commissionId}-v${p.event.seq}`, p.view));
-    }
-    // Deliver what was told now, and anything an earlier check left pending.
-    const keys = new Set([...told, ...found.map((f) => f.key)].filter((k): k is string => k !== null));
-    for (const key of keys) {
-      await deps
-        .deliver(key)
-        .catch((err: Error) =>
-          deps.logger.warn(
-            { key, err: err.message },
-            'timeline notice not delivered yet; the next check retries',
-          ),
-        );
-    }
-    if (told.some(Boolean)) deps.logger.info({ commissionId: p.commissionId }, 'timeline verdict worsened');
+    found = await deps.dataSource.query(`WITH ${prepared.ctes(1, 'TRUE')} ${prepared.select}`, [
+      p.commissionId,
+      ...prepared.params,
+    ]);
   } catch (err) {
-    // A check that cannot run (a date beyond the calendar's years, say) must not stall the read model.
-    deps.logger.error({ commissionId: p.commissionId, err: (err as Error).message }, 'timeline check failed');
+    checkFailed(deps, p, err);
+    return;
   }
+  await prepared.finish(found);
+}
+
+/** A row of the check's statement (see PreparedCheck): which part it comes from, and its value. */
+export interface CheckRow {
+  kind: string;
+  view: CommissionView | null;
+  key: string | null;
 }
 
 /**
- * Records a verdict that is no worse than the stored one ($1 commission, $2 verdict, $3 why, $4
- * checked at, $5 cause, $6 VERDICTS best first), compared with the stored row under its lock, in
- * one statement. A first check that is on-track counts as no worse. Returns a row when recorded;
- * otherwise (worse, or a later check already stored) the caller takes the transaction.
+ * The check of one projected change, planned and ready to run inside a statement, so that the
+ * projection's write and the check share one round trip (activities/index.ts).
  */
-const RECORD_NO_WORSE = `
+export interface PreparedCheck {
+  /**
+   * The check's CTEs: $1 is the commission's id, the check's own parameters follow $`from`, and
+   * its verdict is recorded only where `gate` (SQL) holds.
+   */
+  ctes(from: number, gate: string): string;
+  /** Its rows (kind, view, key; and null stale, replaced, written): a UNION ALL of the CTEs. */
+  select: string;
+  params: unknown[];
+  /** What follows the statement: a worse verdict's transaction, the dependents, the deliveries. */
+  finish(found: readonly CheckRow[]): Promise<void>;
+}
+
+/**
+ * Plans the commission's timetable as of the change; null when the change carries no view, or
+ * when the plan cannot be made (logged: a date beyond the calendar's years, say).
+ */
+export async function prepareCheck(deps: FeasibilityDeps, p: Projection): Promise<PreparedCheck | null> {
+  if (!p.view) return null;
+  const view = p.view;
+  const at = p.event.at;
+  let plan: Planned | null;
+  try {
+    plan = await planOf(deps, view, at, null);
+  } catch (err) {
+    checkFailed(deps, p, err);
+    return null;
+  }
+  const cause = `v${p.event.seq}`;
+  return {
+    // This commission's verdict recorded when no worse, the commissions that depend on this one (by
+    // containment, so the view's GIN index answers it rather than a read of every view), and the
+    // timeline notices of either that an earlier check recorded but could not deliver.
+    ctes: (from, gate) => {
+      const $ = (i: number) => `$${from + i}`;
+      return `recorded AS (${recordNoWorse('$1', $(1), $(2), $(3), $(4), $(5), gate)}),
+         dependents AS (
+           SELECT id, view FROM commissions
+            WHERE view @> jsonb_build_object('dependsOn', jsonb_build_object('commissionId', $1::text))
+              AND stage NOT IN ('completed', 'cancelled')),
+         pending AS (
+           SELECT DISTINCT n.key FROM notifications n
+             JOIN notification_deliveries d ON d.notification_key = n.key
+            WHERE n.message = ${$(6)} AND d.status = 'pending'
+              AND (n.commission_id = $1::text::uuid OR n.commission_id IN (SELECT id FROM dependents)))`;
+    },
+    select: `SELECT 'recorded' AS kind, NULL::jsonb AS view, NULL::text AS key,
+              NULL::text AS stale, NULL::integer AS replaced, NULL::integer AS written FROM recorded
+         UNION ALL SELECT 'dependent', view, NULL, NULL, NULL, NULL FROM dependents
+         UNION ALL SELECT 'pending', NULL, key, NULL, NULL, NULL FROM pending`,
+    params: [plan?.verdict ?? null, plan?.why ?? null, at, cause, VERDICTS, MESSAGE],
+    finish: async (found) => {
+      try {
+        const told: (string | null)[] = [];
+        if (plan && !found.some((f) => f.kind === 'recorded')) {
+          told.push(await recordWorse(deps, view, plan, at, cause));
+        }
+        for (const { kind, view: dependent } of found) {
+          if (kind !== 'dependent' || !dependent) continue;
+          told.push(await recheck(deps, dependent, at, `upstream-${p.commissionId}-${cause}`, view));
+        }
+        // Deliver what was told now, and anything an earlier check left pending.
+        const keys = new Set([...told, ...found.map((f) => f.key)].filter((k): k is string => k !== null));
+        for (const key of keys) {
+          await deps
+            .deliver(key)
+            .catch((err: Error) =>
+              deps.logger.warn(
+                { key, err: err.message },
+                'timeline notice not delivered yet; the next check retries',
+              ),
+            );
+        }
+        if (told.some(Boolean))
+          deps.logger.info({ commissionId: p.commissionId }, 'timeline verdict worsened');
+      } catch (err) {
+        checkFailed(deps, p, err);
+      }
+    },
+  };
+}
+
+/** A check that cannot run must not stall the read model: logged, and the next change checks again. */
+function checkFailed(deps: FeasibilityDeps, p: Projection, err: unknown): void {
+  deps.logger.error({ commissionId: p.commissionId, err: (err as Error).message }, 'timeline check failed');
+}
+
+/**
+ * Records a verdict that is no worse than the stored one, compared with the stored row under its
+ * lock, in one statement. Its arguments are SQL placeholders (commission, verdict, why, checked at,
+ * cause, VERDICTS best first) and a gate, SQL that must hold. A first check that is on-track counts
+ * as no worse. Returns a row when recorded; otherwise (worse, or a later check already stored) the
+ * caller takes the transaction.
+ */
+function recordNoWorse(
+  id: string,
+  verdict: string,
+  why: string,
+  at: string,
+  cause: string,
+  verdicts: string,
+  gate = 'TRUE',
+): string {
+  return `
   INSERT INTO timeline_verdicts AS t (commission_id, verdict, why, checked_at, cause)
-  SELECT $1::text::uuid, $2::text, $3::text, $4::timestamptz, $5::text
-   WHERE $2::text IS NOT NULL
-     AND ($2::text = ($6::text[])[1]
-          OR EXISTS (SELECT 1 FROM timeline_verdicts WHERE commission_id = $1::text::uuid))
+  SELECT ${id}::text::uuid, ${verdict}::text, ${why}::text, ${at}::timestamptz, ${cause}::text
+   WHERE (${gate}) AND ${verdict}::text IS NOT NULL
+     AND (${verdict}::text = (${verdicts}::text[])[1]
+          OR EXISTS (SELECT 1 FROM timeline_verdicts WHERE commission_id = ${id}::text::uuid))
   ON CONFLICT (commission_id) DO UPDATE
      SET verdict = EXCLUDED.verdict, why = EXCLUDED.why, checked_at = EXCLUDED.checked_at,
          cause = EXCLUDED.cause
    WHERE t.checked_at <= EXCLUDED.checked_at
-     AND array_position($6::text[], EXCLUDED.verdict) <= array_position($6::text[], t.verdict)
+     AND array_position(${verdicts}::text[], EXCLUDED.verdict) <= array_position(${verdicts}::text[], t.verdict)
   RETURNING t.commission_id`;
+}
+
+const RECORD_NO_WORSE = recordNoWorse('$1', '$2', '$3', '$4', '$5', '$6');
 
 interface Planned {
   verdict: Verdict;

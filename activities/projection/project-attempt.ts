@@ -1,11 +1,32 @@
-import type { Projection, ProjectionAttempt } from '@app/contracts';
+import type { CommissionView, Projection, ProjectionAttempt } from '@app/contracts';
 import type { DataSource } from 'typeorm';
 import { isPermanentDataError, quarantinedForm, recordQuarantine } from './quarantine';
 
 export type AttemptOutcome =
-  | { applied: true; written: number; replaced: number }
+  /** `riding`: the riding statement's rows, when it ran with the write. */
+  | { applied: true; written: number; replaced: number; riding?: RidingRow[] }
   /** A task that is not the commission's latest wrote late (a lost task, or a timed-out attempt). */
   | { applied: false; reason: string };
+
+/**
+ * CTEs to run in the write's own statement and round trip, their parameters numbered after the
+ * write's ($1 is the commission's id for both), with nothing recorded where `gate` does not hold
+ * (the write was stale). The timetable check rides this way (check-feasibility.ts).
+ */
+export interface RidingStatement {
+  ctes(from: number, gate: string): string;
+  /** Rows with the columns kind, view, key, stale, replaced, written. */
+  select: string;
+  params: unknown[];
+}
+
+export interface RidingRow {
+  kind: string;
+  view: CommissionView | null;
+  key: string | null;
+}
+
+const WRITE_PARAMS = 10;
 
 /**
  * Writes one batch of a commission's events as one workflow task produced it, in one transaction.
@@ -24,6 +45,7 @@ export async function projectAttempt(
   batch: readonly Projection[],
   by: ProjectionAttempt,
   onQuarantine?: (p: Projection, reason: string) => void,
+  riding?: RidingStatement,
 ): Promise<AttemptOutcome> {
   if (batch.length === 0) return { applied: true, written: 0, replaced: 0 };
   if (by.provisional && batch.some((p) => p.effects.some((e) => e.kind === 'bids-opened'))) {
@@ -32,11 +54,18 @@ export async function projectAttempt(
   }
   // One statement (the function in migration ProjectAttemptInOneCall), so one round trip: it is on
   // the path of every command, inside the workflow task that answers it.
-  const write = async (events: readonly Projection[]): Promise<AttemptOutcome> => {
+  const write = async (events: readonly Projection[], ride?: RidingStatement): Promise<AttemptOutcome> => {
     const first = events[0];
     const last = events[events.length - 1];
-    const [done]: { stale: string | null; replaced: number; written: number }[] = await ds.query(
-      'SELECT stale, replaced, written FROM project_attempt($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+    const call = 'project_attempt($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)';
+    const rows: ({ stale: string | null; replaced: number; written: number } & RidingRow)[] = await ds.query(
+      ride
+        ? `WITH projected AS (SELECT stale, replaced, written FROM ${call}),
+             ${ride.ctes(WRITE_PARAMS, '(SELECT stale FROM projected) IS NULL')}
+           SELECT 'projected' AS kind, NULL::jsonb AS view, NULL::text AS key, stale, replaced, written
+             FROM projected
+           UNION ALL ${ride.select}`
+        : `SELECT 'projected' AS kind, stale, replaced, written FROM ${call}`,
       [
         first.commissionId,
         first.event.seq,
@@ -48,13 +77,16 @@ export async function projectAttempt(
         JSON.stringify(last.summary),
         last.view ? JSON.stringify(last.view) : null,
         JSON.stringify(events.map(({ commissionId, event, effects }) => ({ commissionId, event, effects }))),
+        ...(ride?.params ?? []),
       ],
     );
+    const done = rows.find((r) => r.kind === 'projected')!;
     if (done.stale) return { applied: false, reason: done.stale };
-    return { applied: true, written: done.written, replaced: done.replaced };
+    const outcome = { applied: true as const, written: done.written, replaced: done.replaced };
+    return ride ? { ...outcome, riding: rows.filter((r) => r !== done) } : outcome;
   };
   try {
-    return await write(batch);
+    return await write(batch, riding);
   } catch (err) {
     if (!isPermanentDataError(err)) throw err;
   }

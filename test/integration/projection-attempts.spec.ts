@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Projection, ProjectionAttempt } from '@app/contracts';
 import type { DataSource } from 'typeorm';
-import { projectAttempt } from '../../activities/projection/project-attempt';
+import { projectAttempt, type RidingStatement } from '../../activities/projection/project-attempt';
 import { sampleProjection } from '../support/projections';
 import { openDataSource, testConfig } from '../support/temporal';
 
@@ -65,6 +65,43 @@ describe('projecting from inside a workflow task', () => {
     ]);
     expect(await specifications(id)).toEqual([`1:# v1 as of ${at(5)}`]);
     expect(await stored(id)).toEqual({ version: 2, view: { id, version: 2, updatedAt: at(5) } });
+  });
+
+  it("runs a riding statement in the write's round trip, and lets it record nothing beside a late write", async () => {
+    // The timetable check rides this way (check-feasibility.ts); here a stand-in that notes a verdict.
+    const noting = (verdict: string): RidingStatement => ({
+      ctes: (from, gate) => `noted AS (
+        INSERT INTO timeline_verdicts (commission_id, verdict, why, checked_at, cause)
+        SELECT $1::text::uuid, $${from + 1}::text, '', now(), 'riding' WHERE ${gate}
+        ON CONFLICT (commission_id) DO UPDATE SET verdict = EXCLUDED.verdict
+        RETURNING commission_id)`,
+      select: `SELECT 'noted' AS kind, NULL::jsonb AS view, NULL::text AS key, NULL::text AS stale,
+                 NULL::integer AS replaced, NULL::integer AS written FROM noted`,
+      params: [verdict],
+    });
+    const verdict = async (id: string) =>
+      (await ds.query('SELECT verdict FROM timeline_verdicts WHERE commission_id = $1', [id]))[0]?.verdict;
+    const id = randomUUID();
+    await projectAttempt(ds, [event(id, 1, at(0))], task(3, 0));
+    const current = await projectAttempt(
+      ds,
+      [event(id, 2, at(5))],
+      task(11, 1),
+      undefined,
+      noting('at-risk'),
+    );
+    expect(current).toMatchObject({ applied: true, written: 1, replaced: 0, riding: [{ kind: 'noted' }] });
+    expect(await verdict(id)).toBe('at-risk');
+    const late = await projectAttempt(
+      ds,
+      [event(id, 2, at(1)), event(id, 3, at(1))],
+      task(8, 1),
+      undefined,
+      noting('infeasible'),
+    );
+    expect(late).toMatchObject({ applied: false });
+    expect(await verdict(id)).toBe('at-risk');
+    expect(await stored(id)).toMatchObject({ version: 2 });
   });
 
   it('ignores a lost task that writes late, after its retry', async () => {
