@@ -57,6 +57,7 @@ COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
 
-# Default process: the API. The worker runs `node dist/apps/worker/src/main.js`, the migration
+# Default process: the API. The worker runs
+# `node --require ./dist/apps/worker/src/workflow-threads.js dist/apps/worker/src/main.js`, the migration
 # job `node dist/libs/persistence/src/migrate.js`. Exec form, so node receives SIGTERM directly.
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -46,7 +46,11 @@ export async function startProduct(
   const procEnv = { ...env, PORT: String(apiPort), PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}` };
   // BENCH_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): node flags for both, to profile them.
   const flags = (env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const worker = spawnChild('worker', [...flags, 'dist/apps/worker/src/main.js'], procEnv);
+  const worker = spawnChild(
+    'worker',
+    [...flags, '--require', './dist/apps/worker/src/workflow-threads.js', 'dist/apps/worker/src/main.js'],
+    procEnv,
+  );
   const api = spawnChild('api', [...flags, 'dist/apps/api/src/main.js'], procEnv);
   // A measurement without its worker or API means nothing: stop the whole run, saying why.
   for (const c of [worker, api]) {

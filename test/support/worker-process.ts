@@ -15,7 +15,16 @@ const ROOT = path.resolve(__dirname, '../..');
 export async function spawnWorker(config: AppConfig): Promise<WorkerProcess> {
   const proc = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      // As ./scripts/start runs it: the preload reaches the SDK's workflow threads too.
+      '-r',
+      './apps/worker/src/workflow-threads.ts',
+      'apps/worker/src/main.ts',
+    ],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],

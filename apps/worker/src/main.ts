@@ -10,6 +10,21 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger('worker', config.logLevel);
   Runtime.install({ logger: temporalLogger(logger), shutdownSignals: [] });
+  // Set by workflow-threads.ts when the process was started with it preloaded (not imported here,
+  // which would run it in this thread only).
+  const threads = (globalThis as Record<symbol, { stackTraces: boolean } | undefined>)[
+    Symbol.for('commissioning.workflow-thread-options')
+  ];
+  if (!threads) {
+    logger.warn(
+      'started without --require dist/apps/worker/src/workflow-threads.js: workflow threads capture a stack per promise (slower)',
+    );
+  } else {
+    logger.info(
+      { stackTraces: threads.stackTraces },
+      'workflow threads: stack traces for the stack-trace query',
+    );
+  }
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 }
