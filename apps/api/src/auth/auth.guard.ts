@@ -6,15 +6,20 @@ import type { Role } from '@app/contracts';
 import { REQUEST_LIMITS } from '../input/request-limits';
 import { ProblemException } from '../problem/problem.exception';
 import { PUBLIC_ROUTE, REQUIRED_ROLES, type AuthenticatedRequest } from './auth.decorators';
-import { InvalidToken, verifyToken } from './token';
+import { InvalidToken } from './token';
+import { VerifiedTokens } from './verified-tokens';
 
 /** Authenticates every route but the public ones, then checks the route's token roles. */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly tokens: VerifiedTokens;
+
   constructor(
     private readonly reflector: Reflector,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.tokens = new VerifiedTokens(config.auth);
+  }
 
   canActivate(ctx: ExecutionContext): boolean {
     const targets = [ctx.getHandler(), ctx.getClass()];
@@ -31,7 +36,7 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer +([A-Za-z0-9._~+/=-]+)$/i.exec(header);
     if (!match) throw ProblemException.unauthenticated('send Authorization: Bearer <token>');
     try {
-      req.actor = verifyToken(match[1], this.config.auth);
+      req.actor = this.tokens.actorOf(match[1]);
     } catch (err) {
       if (err instanceof InvalidToken)
         throw ProblemException.unauthenticated(`invalid token: ${err.message}`);

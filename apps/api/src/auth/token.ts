@@ -55,6 +55,15 @@ function verificationKey(auth: AppConfig['auth']): KeyObject | null {
  * limit; `sub` is the user id in its normal form (see ID_GRAMMAR).
  */
 export function verifyToken(token: string, auth: AppConfig['auth'], now = Date.now()): Actor {
+  return verifyTokenUntil(token, auth, now).actor;
+}
+
+/** `verifyToken`, with the instant (ms) after which the token is refused as expired. */
+export function verifyTokenUntil(
+  token: string,
+  auth: AppConfig['auth'],
+  now = Date.now(),
+): { actor: Actor; refusedFromMs: number } {
   const key = verificationKey(auth);
   if (!key) throw new InvalidToken('no verification key configured');
   let payload: unknown;
@@ -88,10 +97,14 @@ export function verifyToken(token: string, auth: AppConfig['auth'], now = Date.n
   if (email && !z.string().email().safeParse(email).success)
     throw new InvalidToken('claim email is not an e-mail address');
   return {
-    userId,
-    name: c.name === undefined ? userId : claimText(c.name, 'name', 'name'),
-    email,
-    roles: [...new Set(c.roles)],
+    actor: {
+      userId,
+      name: c.name === undefined ? userId : claimText(c.name, 'name', 'name'),
+      email,
+      roles: [...new Set(c.roles)],
+    },
+    // jsonwebtoken refuses from exp + the tolerance on (its clockTimestamp >= exp + tolerance).
+    refusedFromMs: (c.exp + CLOCK_LEEWAY_SECONDS) * 1000,
   };
 }
 
