@@ -22,7 +22,10 @@ async function main(): Promise<void> {
   } else {
     logger.info(
       { stackTraces: threads.stackTraces },
-      'workflow threads: stack traces for the stack-trace query',
+      threads.stackTraces
+        ? 'workflow threads keep a stack per promise for the stack-trace query (WORKFLOW_STACK_TRACES=on)'
+        : 'workflow threads keep no stack per promise (so the SDK warns that createHook is not available); ' +
+            'WORKFLOW_STACK_TRACES=on keeps them for the stack-trace query',
     );
   }
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
