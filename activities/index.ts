@@ -99,9 +99,8 @@ export function createActivities(deps: ActivityDeps) {
           { ...log, provisional: by.provisional, written: outcome.written, replaced: outcome.replaced },
           outcome.replaced > 0 ? "events projected over a lost task's" : 'events projected',
         );
-        if (check && outcome.riding) await check.finish(outcome.riding);
         // A batch written event by event (one of them quarantined) is checked on its own.
-        else if (last) await checkFeasibility(feasibility, last);
+        if (check) await (outcome.riding ? check.finish(outcome.riding) : check.run());
         return;
       } else {
         const written = await projectBatchOrQuarantine(deps.dataSource, batch, deps.logger, workflowId);

@@ -16,6 +16,7 @@ import type { DataSource } from 'typeorm';
 import { channelsFor } from '../notifications/channels';
 import { insertIntoOutbox } from '../notifications/outbox';
 import { render } from '../notifications/render';
+import type { RidingRow, RidingStatement } from '../projection/project-attempt';
 
 export interface FeasibilityDeps {
   dataSource: DataSource;
@@ -38,43 +39,18 @@ const MESSAGE = 'timeline-worsened' as const;
  * tender waits on its report, so its slipping is theirs.
  */
 export async function checkFeasibility(deps: FeasibilityDeps, p: Projection): Promise<void> {
-  const prepared = await prepareCheck(deps, p);
-  if (!prepared) return;
-  let found: CheckRow[];
-  try {
-    found = await deps.dataSource.query(`WITH ${prepared.ctes(1, 'TRUE')} ${prepared.select}`, [
-      p.commissionId,
-      ...prepared.params,
-    ]);
-  } catch (err) {
-    checkFailed(deps, p, err);
-    return;
-  }
-  await prepared.finish(found);
-}
-
-/** A row of the check's statement (see PreparedCheck): which part it comes from, and its value. */
-export interface CheckRow {
-  kind: string;
-  view: CommissionView | null;
-  key: string | null;
+  await (await prepareCheck(deps, p))?.run();
 }
 
 /**
- * The check of one projected change, planned and ready to run inside a statement, so that the
- * projection's write and the check share one round trip (activities/index.ts).
+ * The check of one projected change, planned: its statement rides in the projection's write, so
+ * both share one round trip (activities/index.ts), or runs on its own.
  */
-export interface PreparedCheck {
-  /**
-   * The check's CTEs: $1 is the commission's id, the check's own parameters follow $`from`, and
-   * its verdict is recorded only where `gate` (SQL) holds.
-   */
-  ctes(from: number, gate: string): string;
-  /** Its rows (kind, view, key; and null stale, replaced, written): a UNION ALL of the CTEs. */
-  select: string;
-  params: unknown[];
+export interface PreparedCheck extends RidingStatement {
   /** What follows the statement: a worse verdict's transaction, the dependents, the deliveries. */
-  finish(found: readonly CheckRow[]): Promise<void>;
+  finish(found: readonly RidingRow[]): Promise<void>;
+  /** The statement on its own, then `finish`. */
+  run(): Promise<void>;
 }
 
 /**
@@ -93,7 +69,7 @@ export async function prepareCheck(deps: FeasibilityDeps, p: Projection): Promis
     return null;
   }
   const cause = `v${p.event.seq}`;
-  return {
+  const prepared: PreparedCheck = {
     // This commission's verdict recorded when no worse, the commissions that depend on this one (by
     // containment, so the view's GIN index answers it rather than a read of every view), and the
     // timeline notices of either that an earlier check recorded but could not deliver.
@@ -110,11 +86,23 @@ export async function prepareCheck(deps: FeasibilityDeps, p: Projection): Promis
             WHERE n.message = ${$(6)} AND d.status = 'pending'
               AND (n.commission_id = $1::text::uuid OR n.commission_id IN (SELECT id FROM dependents)))`;
     },
-    select: `SELECT 'recorded' AS kind, NULL::jsonb AS view, NULL::text AS key,
-              NULL::text AS stale, NULL::integer AS replaced, NULL::integer AS written FROM recorded
-         UNION ALL SELECT 'dependent', view, NULL, NULL, NULL, NULL FROM dependents
-         UNION ALL SELECT 'pending', NULL, key, NULL, NULL, NULL FROM pending`,
+    select: `SELECT 'recorded' AS kind, NULL::jsonb AS view, NULL::text AS key FROM recorded
+         UNION ALL SELECT 'dependent', view, NULL FROM dependents
+         UNION ALL SELECT 'pending', NULL, key FROM pending`,
     params: [plan?.verdict ?? null, plan?.why ?? null, at, cause, VERDICTS, MESSAGE],
+    async run() {
+      let found: RidingRow[];
+      try {
+        found = await deps.dataSource.query(`WITH ${this.ctes(1, 'TRUE')} ${this.select}`, [
+          p.commissionId,
+          ...this.params,
+        ]);
+      } catch (err) {
+        checkFailed(deps, p, err);
+        return;
+      }
+      await this.finish(found);
+    },
     finish: async (found) => {
       try {
         const told: (string | null)[] = [];
@@ -144,6 +132,7 @@ export async function prepareCheck(deps: FeasibilityDeps, p: Projection): Promis
       }
     },
   };
+  return prepared;
 }
 
 /** A check that cannot run must not stall the read model: logged, and the next change checks again. */

@@ -15,7 +15,7 @@ export type AttemptOutcome =
  */
 export interface RidingStatement {
   ctes(from: number, gate: string): string;
-  /** Rows with the columns kind, view, key, stale, replaced, written. */
+  /** Its rows, with the columns kind, view and key (RidingRow). */
   select: string;
   params: unknown[];
 }
@@ -64,7 +64,7 @@ export async function projectAttempt(
              ${ride.ctes(WRITE_PARAMS, '(SELECT stale FROM projected) IS NULL')}
            SELECT 'projected' AS kind, NULL::jsonb AS view, NULL::text AS key, stale, replaced, written
              FROM projected
-           UNION ALL ${ride.select}`
+           UNION ALL SELECT kind, view, key, NULL, NULL, NULL FROM (${ride.select}) AS riding`
         : `SELECT 'projected' AS kind, stale, replaced, written FROM ${call}`,
       [
         first.commissionId,
