@@ -60,7 +60,7 @@ function attempt(c: Driven, who: TestUser, action: Action, view: CommissionBody)
     case 'move-deadline':
       return as.post('/deadlines', {
         milestone: 'final-report',
-        dueAt: '2027-10-29T17:00:00Z',
+        dueAt: '2038-10-29T17:00:00Z',
         reason: 'Matrix: more time.',
       });
     case 'cancel':

@@ -93,8 +93,8 @@ describe('commands on one commission: every refusal answers with problem+json', 
             .quorum(3, true)
             .with({
               milestones: {
-                interimReportDueAt: '2027-10-30T17:00:00Z',
-                finalReportDueAt: '2027-09-30T17:00:00Z',
+                interimReportDueAt: '2038-10-30T17:00:00Z',
+                finalReportDueAt: '2038-09-30T17:00:00Z',
               },
             })
             .build(),
@@ -114,7 +114,7 @@ describe('commands on one commission: every refusal answers with problem+json', 
           CommissionFactory.withPanel(2)
             .with({
               milestones: {
-                interimReportDueAt: '2027-10-30T17:00:00Z',
+                interimReportDueAt: '2038-10-30T17:00:00Z',
                 finalReportDueAt: '2041-01-01T00:30:00Z',
               },
             })

@@ -60,7 +60,7 @@ describe('the API edge refuses what it cannot keep', () => {
       await c.as(people.wood).post('/conflicts', { supplier: 's', reason: bad }).expect(400);
       await c
         .as(people.officer)
-        .post('/deadlines', { milestone: 'final-report', dueAt: '2027-10-01T00:00:00Z', reason: bad })
+        .post('/deadlines', { milestone: 'final-report', dueAt: '2038-10-01T00:00:00Z', reason: bad })
         .expect(400);
       await c.as(people.officer).post('/cancel', { reason: bad }).expect(400);
       expect((await c.view()).version).toBe(before.version);
@@ -320,7 +320,7 @@ describe('the API edge refuses what it cannot keep', () => {
       ['2027-09-31T17:00:00+01:00', 'the 31st of September'],
     ])('refuses the impossible date %s (%s) instead of rolling it over', async (at) => {
       const res = await create({
-        milestones: { interimReportDueAt: at, finalReportDueAt: '2028-12-01T17:00:00Z' },
+        milestones: { interimReportDueAt: at, finalReportDueAt: '2038-12-01T17:00:00Z' },
       }).expect(400);
       expect(fields(res)).toEqual(['milestones.interimReportDueAt']);
       const c = await drive(world).opened().drafted();
@@ -335,13 +335,13 @@ describe('the API edge refuses what it cannot keep', () => {
     it('stores instants in UTC, whatever offset they were written with', async () => {
       const res = await create({
         milestones: {
-          interimReportDueAt: '2027-06-30T17:00:00+01:00',
-          finalReportDueAt: '2027-09-30T17:00:00.5-02:30',
+          interimReportDueAt: '2038-06-30T17:00:00+01:00',
+          finalReportDueAt: '2038-09-30T17:00:00.5-02:30',
         },
       }).expect(201);
       expect(res.body.milestones).toEqual({
-        interimReportDueAt: '2027-06-30T16:00:00.000Z',
-        finalReportDueAt: '2027-09-30T19:30:00.500Z',
+        interimReportDueAt: '2038-06-30T16:00:00.000Z',
+        finalReportDueAt: '2038-09-30T19:30:00.500Z',
       });
     });
 
@@ -357,8 +357,8 @@ describe('the API edge refuses what it cannot keep', () => {
         CommissionFactory.withPanel()
           .with({
             milestones: {
-              interimReportDueAt: '2027-06-30T17:00:00Z',
-              finalReportDueAt: '2027-09-30T17:00:00Z',
+              interimReportDueAt: '2038-06-30T17:00:00Z',
+              finalReportDueAt: '2038-09-30T17:00:00Z',
             },
           })
           .build(),

@@ -70,12 +70,13 @@ describe('timeline, notices and OCDS', () => {
       'interim-report',
       'final-report',
     ]);
-    // Interim Wed 30 June 2027 (the factory's) − 70 days = Wed 21 April (final 30 Sep − 140 = 13 May,
-    // later): the standstill's last day is Tue 20 April, 8 working days back (9, 12–16, 19, 20) → award
-    // by Fri 9 April; close by 9 − 14 = Fri 26 March; publish by 26 March − 25 = Mon 1 March 2027.
+    // Interim Wed 30 June 2038 (the factory's) − 70 days = Wed 21 April (final 30 Sep − 140 = 13 May,
+    // later): the standstill's last day is Tue 20 April, 8 working days back (9, 12–16, 19, 20; Easter
+    // is later, 23–26 April) → award by Fri 9 April; close by 9 − 14 = Fri 26 March; publish by
+    // 26 March − 25 = Mon 1 March 2038.
     const publish = res.body.stages.find((s: { stage: string }) => s.stage === 'tender-publication');
-    expect(publish).toMatchObject({ latestFinish: '2027-03-01', verdict: 'on-track' });
-    expect(publish.action).toContain('Publish the tender by Monday 1 March 2027');
+    expect(publish).toMatchObject({ latestFinish: '2038-03-01', verdict: 'on-track' });
+    expect(publish.action).toContain('Publish the tender by Monday 1 March 2038');
     await c.as(people.supplier).get('/timeline').expect(403);
     await world
       .as(people.officer)
@@ -140,8 +141,8 @@ describe('timeline, notices and OCDS', () => {
         .unanimous()
         .with({
           milestones: {
-            interimReportDueAt: '2027-06-30T17:00:00+01:00',
-            finalReportDueAt: '2028-06-30T17:00:00+01:00',
+            interimReportDueAt: '2038-06-30T17:00:00+01:00',
+            finalReportDueAt: '2039-06-30T17:00:00+01:00',
           },
         }),
     });
@@ -151,8 +152,8 @@ describe('timeline, notices and OCDS', () => {
         .with({
           dependsOn: { commissionId: upstream.id, gate: 'interim-report-accepted' },
           milestones: {
-            interimReportDueAt: '2027-12-31T17:00:00Z',
-            finalReportDueAt: '2028-03-31T17:00:00+01:00',
+            interimReportDueAt: '2038-12-31T17:00:00Z',
+            finalReportDueAt: '2039-03-31T17:00:00+01:00',
           },
         }),
     });
@@ -172,7 +173,7 @@ describe('timeline, notices and OCDS', () => {
       .as(people.officer)
       .post('/deadlines', {
         milestone: 'interim-report',
-        dueAt: '2027-12-20T17:00:00Z',
+        dueAt: '2038-12-20T17:00:00Z',
         reason: 'The fieldwork overran',
       })
       .expect(200);

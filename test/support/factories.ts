@@ -38,9 +38,11 @@ export class CommissionFactory {
       programmeId: 'birmingham',
       panel: this.panel,
       signOffRule: this.rule,
+      // Fixed dates, so tests can assert what is planned back from them, and years ahead, so the
+      // suite runs for years yet: 2038 has 2027's weekdays, and the calendar covers it.
       milestones: {
-        interimReportDueAt: '2027-06-30T17:00:00+01:00',
-        finalReportDueAt: '2027-09-30T17:00:00+01:00',
+        interimReportDueAt: '2038-06-30T17:00:00+01:00',
+        finalReportDueAt: '2038-09-30T17:00:00+01:00',
       },
       ...this.extra,
     };
