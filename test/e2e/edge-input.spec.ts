@@ -186,6 +186,20 @@ describe('the API edge refuses what it cannot keep', () => {
   });
 
   describe('bad input that once answered 500 (class 4)', () => {
+    it('refuses an amount class-validator could not read (5e-324) with 400, not 500', async () => {
+      for (const estimatedValue of [5e-324, 1e-7, 0.001, 1e21, -1]) {
+        const res = await create({ estimatedValue }).expect(400);
+        expect(res.body.errors).toEqual([
+          {
+            field: 'estimatedValue',
+            message:
+              'estimatedValue must be an amount in pounds from 0 to 1000000000000 with at most two decimals',
+          },
+        ]);
+      }
+      expect((await create({ estimatedValue: 98500.25 }).expect(201)).body.stage).toBe('drafting');
+    });
+
     it('refuses a cursor whose time JavaScript reads but PostgreSQL does not', async () => {
       for (const createdAt of [
         '1',

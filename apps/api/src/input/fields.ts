@@ -73,6 +73,34 @@ export function Instant(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+/** A whole number of pence written in pounds: `98500`, `98500.5`, `98500.25`. */
+const POUNDS = /^\d{1,13}(\.\d{1,2})?$/;
+
+/**
+ * An amount in GBP including VAT, at most two decimals and at most £1,000,000,000,000. Checked on
+ * the number's own decimal text, so a value such as `5e-324` is refused as too precise rather than
+ * tripping class-validator's `maxDecimalPlaces`, which cannot read exponent notation.
+ */
+export function Pounds(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'pounds',
+      validator: {
+        validate: (v: unknown) =>
+          typeof v === 'number' &&
+          Number.isFinite(v) &&
+          v >= 0 &&
+          v <= 1_000_000_000_000 &&
+          POUNDS.test(String(v)),
+      },
+    },
+    {
+      message: '$property must be an amount in pounds from 0 to 1000000000000 with at most two decimals',
+      ...options,
+    },
+  );
+}
+
 const IsPlainObject = (what: string, options?: ValidationOptions) =>
   ValidateBy(
     { name: 'isPlainObject', validator: { validate: isPlainObject } },

@@ -1,11 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Pounds } from '../../input/fields';
 
 export class SubmitBidDto {
-  @ApiProperty({ description: 'GBP including VAT, in pounds (at most two decimals)', example: 98500 })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1_000_000_000_000)
+  @ApiProperty({
+    description: 'GBP including VAT, in pounds (at most two decimals)',
+    example: 98500,
+    minimum: 0,
+    maximum: 1_000_000_000_000,
+  })
+  @Pounds()
   price!: number;
 
   @ApiProperty({ description: 'markdown', example: '# Method\n\nWe will…' })

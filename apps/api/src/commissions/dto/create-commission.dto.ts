@@ -6,7 +6,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   Max,
   Min,
@@ -19,7 +18,7 @@ import {
   type DependencyGate,
   type Regime,
 } from '@app/contracts';
-import { NestedArray, NestedObject, StorableText } from '../../input/fields';
+import { NestedArray, NestedObject, Pounds, StorableText } from '../../input/fields';
 import {
   IsCommissionId,
   IsDateTimeWithOffset,
@@ -154,11 +153,11 @@ export class CreateCommissionDto {
   @ApiPropertyOptional({
     description: 'GBP including VAT, in pounds (at most two decimals)',
     example: 100000,
+    minimum: 0,
+    maximum: 1_000_000_000_000,
   })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1_000_000_000_000)
+  @Pounds()
   estimatedValue?: number;
 
   @ApiPropertyOptional({ description: 'why a regime that contradicts the value and date was chosen' })
