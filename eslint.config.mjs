@@ -23,6 +23,29 @@ const notInWorkflowCode = [
   'class-transformer',
 ];
 
+// The worker loads the workflow modules and the contracts once and shares them between every
+// cached workflow (preloadModules in apps/worker/src/workflow-bundle.ts): state kept at module level
+// would leak from one commission into another, so it lives inside the run.
+const sharedModuleMessage =
+  'modules here are shared by every cached workflow: keep mutable state inside the run';
+const sharedModuleState = [
+  { selector: "Program > VariableDeclaration[kind!='const']", message: sharedModuleMessage },
+  {
+    selector: "Program > ExportNamedDeclaration > VariableDeclaration[kind!='const']",
+    message: sharedModuleMessage,
+  },
+  {
+    selector:
+      'Program > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|Set|WeakMap|WeakSet)$/]',
+    message: sharedModuleMessage,
+  },
+  {
+    selector:
+      'Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|Set|WeakMap|WeakSet)$/]',
+    message: sharedModuleMessage,
+  },
+];
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'eslint.config.mjs', 'jest.config.js'],
@@ -81,12 +104,17 @@ export default tseslint.config(
     },
   },
   {
+    files: ['workflows/**/*.ts', 'libs/contracts/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...sharedModuleState] },
+  },
+  {
     // A V2 run is born with the baseline patches and must not record their markers.
     files: ['workflows/**/*.ts'],
     ignores: ['workflows/commission/kernel/patches.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
+        ...sharedModuleState,
         {
           selector: "ImportSpecifier[imported.name='patched']",
           message: 'use hasPatch from workflows/commission/kernel/patches.ts',

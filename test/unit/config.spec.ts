@@ -92,12 +92,16 @@ describe('loading the configuration', () => {
           WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '8',
           WORKER_MAX_CONCURRENT_ACTIVITIES: '32',
           WORKER_STICKY_QUEUE_TIMEOUT_MS: '2500',
+          WORKER_HEAP_GROWING_PERCENT: '0',
+          WORKER_WORKFLOW_SEMI_SPACE_MB: '16',
         }).worker,
       ).toEqual({
         maxCachedWorkflows: 0,
         maxConcurrentWorkflowTaskExecutions: 8,
         maxConcurrentActivityTaskExecutions: 32,
         stickyQueueScheduleToStartTimeoutMs: 2500,
+        heapGrowingPercent: 0,
+        workflowSemiSpaceMb: 16,
       });
     });
 
@@ -108,6 +112,8 @@ describe('loading the configuration', () => {
       ['WORKER_MAX_CONCURRENT_ACTIVITIES', '0'],
       ['WORKER_MAX_CONCURRENT_ACTIVITIES', '2.5'],
       ['WORKER_STICKY_QUEUE_TIMEOUT_MS', '10'],
+      ['WORKER_HEAP_GROWING_PERCENT', '-5'],
+      ['WORKER_WORKFLOW_SEMI_SPACE_MB', '1.5'],
     ])('%s=%s is refused, naming the variable', (name, value) => {
       const problems = problemsOf({ [name]: value });
       expect(problems).toHaveLength(1);

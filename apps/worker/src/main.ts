@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '@app/config';
 import { createLogger } from '@app/logging';
+import { tuneHeap } from './heap';
 import { temporalLogger } from './temporal-logger';
 import { WorkerModule } from './worker.module';
 
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger('worker', config.logLevel);
   Runtime.install({ logger: temporalLogger(logger), shutdownSignals: [] });
+  logger.info({ v8Flags: tuneHeap(config.worker) }, 'heap sizing set');
   // Set by workflow-threads.ts when the process was started with it preloaded (not imported here,
   // which would run it in this thread only).
   const threads = (globalThis as Record<symbol, { stackTraces: boolean } | undefined>)[

@@ -26,6 +26,7 @@ export const TEXT_LIMITS = {
 export type TextKind = keyof typeof TEXT_LIMITS;
 
 /** Kinds that hold paragraphs: newline and tab allowed, CRLF and CR stored as LF. */
+// eslint-disable-next-line no-restricted-syntax -- read only
 const MULTILINE: ReadonlySet<TextKind> = new Set<TextKind>(['reason', 'comment', 'description', 'markdown']);
 
 /**

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { loadConfig } from '@app/config';
 import { createLogger } from '@app/logging';
+import { tuneHeap } from '../../../apps/worker/src/heap';
 import { temporalLogger } from '../../../apps/worker/src/temporal-logger';
 import { createRawActivities } from './activities';
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   Runtime.install({ logger: temporalLogger(logger), shutdownSignals: ['SIGTERM', 'SIGINT'] });
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const settings = config.worker;
+  tuneHeap(settings);
   const worker = await Worker.create({
     connection,
     namespace: config.temporal.namespace,

@@ -26,6 +26,7 @@ export const V2_BASELINE_PATCHES = [
 /** The first workflow type, whose runs ask for every patch: see commission.workflow.ts. */
 export const FIRST_WORKFLOW_TYPE = 'commissionWorkflow';
 
+// eslint-disable-next-line no-restricted-syntax -- read only
 const BASELINE: ReadonlySet<string> = new Set(V2_BASELINE_PATCHES);
 
 /**

@@ -24,6 +24,7 @@ export function easterSunday(year: number): CalendarDate {
 }
 
 // Asked for each day a working-day count passes: worked out once a year (a pure function of it).
+// eslint-disable-next-line no-restricted-syntax -- a memo of a pure function, the same for every workflow
 const goodFridays = new Map<number, CalendarDate>();
 
 export function goodFriday(year: number): CalendarDate {

@@ -43,6 +43,7 @@ export function summerTimeEnds(year: number): number {
 
 // Every London date and time asks for its year's summer time: the timetable check asks thousands
 // of times a change, so each year's two instants are worked out once (a pure function of the year).
+// eslint-disable-next-line no-restricted-syntax -- a memo of a pure function, the same for every workflow
 const summerTimes = new Map<number, readonly [number, number]>();
 
 function summerTimeOf(year: number): readonly [number, number] {

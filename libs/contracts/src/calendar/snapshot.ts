@@ -33,6 +33,7 @@ export interface CalendarSnapshot {
   holidays: Holiday[];
 }
 
+// eslint-disable-next-line no-restricted-syntax -- a memo of a pure function, the same for every workflow
 const indexes = new WeakMap<CalendarSnapshot, Map<CalendarDate, Holiday[]>>();
 
 function indexOf(snapshot: CalendarSnapshot): Map<CalendarDate, Holiday[]> {

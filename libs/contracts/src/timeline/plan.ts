@@ -93,6 +93,7 @@ const startIso = (day: CalendarDate): string => formatLondon(startOfLondonDay(da
 // A plan asks the same few hundred (regime, day) questions of every commission at every change,
 // and each answer is a pure function of them and the calendar: kept, a bounded number per calendar.
 const KEPT_ANSWERS = 4096;
+// eslint-disable-next-line no-restricted-syntax -- a memo of a pure function, the same for every workflow
 const answers = new WeakMap<CalendarSnapshot, Map<string, CalendarDate>>();
 
 function kept(cal: CalendarSnapshot, key: string, work: () => CalendarDate): CalendarDate {
