@@ -103,7 +103,10 @@ export function toMarkdown(r: BenchReport): string {
     const x = r.rss;
     out.push(
       `**Worker RSS** with ${x.open} open commissions (idle in drafting; maxCachedWorkflows ${x.maxCachedWorkflows}): ` +
-        `${x.rssBeforeMb} MB before, ${x.rssAfterMb} MB after, peak ${x.peakMb} MB; opened at ${x.startsPerSecond}/s.`,
+        `${x.rssBeforeMb} MB before, ${x.rssAfterMb} MB after, peak ${x.peakMb} MB; opened at ${x.startsPerSecond}/s.` +
+        (x.leftByEarlierSectionsMb === undefined
+          ? ''
+          : ` A fresh worker: the one that ran the earlier sections held ${x.leftByEarlierSectionsMb} MB.`),
       '',
     );
   }

@@ -20,6 +20,8 @@ export interface RssResult {
   rssBeforeMb: number;
   rssAfterMb: number;
   peakMb: number;
+  /** The worker's RSS after the earlier sections of the same run, before it was restarted for this one. */
+  leftByEarlierSectionsMb?: number;
 }
 
 const PROGRAMME = 'bench-rss';

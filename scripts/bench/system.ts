@@ -23,6 +23,8 @@ export interface System {
   server: string;
   /** Stops the bench's own API and worker (the startup section then takes their port). */
   stopProduct(): Promise<void>;
+  /** Starts the bench's own API and worker afresh (workerPid then names the new worker). */
+  restartProduct(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -142,6 +144,9 @@ export async function openSystem(
       workerPid: args.workerPid,
       server: `running server at ${temporalAddress}`,
       stopProduct: async () => undefined,
+      restartProduct: async () => {
+        throw new Error('the bench can restart only a system of its own');
+      },
       stop: async () => undefined,
     };
   }
@@ -166,8 +171,8 @@ export async function openSystem(
   const releaseServer = stopOnInterrupt(stopServer);
   try {
     await recreateBenchDatabase(databaseUrl);
-    const product = await startProduct(env, args.apiPort, log);
-    return {
+    let product = await startProduct(env, args.apiPort, log);
+    const system: System = {
       own: true,
       api: `http://127.0.0.1:${args.apiPort}/v1`,
       config: loadConfig({ ...env, PORT: String(args.apiPort) }),
@@ -177,12 +182,18 @@ export async function openSystem(
         ? `running server at ${temporalAddress}`
         : `dev server (SQLite, ${args.pragmas.map((p) => `--sqlite-pragma ${p}`).join(' ') || 'no pragmas'})`,
       stopProduct: () => product.stop(),
+      restartProduct: async () => {
+        await product.stop();
+        product = await startProduct(env, args.apiPort, log);
+        system.workerPid = product.worker.pid;
+      },
       stop: async () => {
         await product.stop();
         await stopServer();
         releaseServer();
       },
     };
+    return system;
   } catch (err) {
     await stopServer();
     releaseServer();
