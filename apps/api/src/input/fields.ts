@@ -75,29 +75,30 @@ export function Instant(options?: ValidationOptions): PropertyDecorator {
 
 /** A whole number of pence written in pounds: `98500`, `98500.5`, `98500.25`. */
 const POUNDS = /^\d{1,13}(\.\d{1,2})?$/;
+const MOST_POUNDS = 1_000_000_000_000;
 
 /**
  * An amount in GBP including VAT, at most two decimals and at most £1,000,000,000,000. Checked on
  * the number's own decimal text, so a value such as `5e-324` is refused as too precise rather than
  * tripping class-validator's `maxDecimalPlaces`, which cannot read exponent notation.
  */
-export function Pounds(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'pounds',
-      validator: {
-        validate: (v: unknown) =>
-          typeof v === 'number' &&
-          Number.isFinite(v) &&
-          v >= 0 &&
-          v <= 1_000_000_000_000 &&
-          POUNDS.test(String(v)),
+export function Pounds(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ minimum: 0, maximum: MOST_POUNDS }),
+    ValidateBy(
+      {
+        name: 'pounds',
+        validator: {
+          validate: (v: unknown) =>
+            typeof v === 'number' &&
+            Number.isFinite(v) &&
+            v >= 0 &&
+            v <= MOST_POUNDS &&
+            POUNDS.test(String(v)),
+        },
       },
-    },
-    {
-      message: '$property must be an amount in pounds from 0 to 1000000000000 with at most two decimals',
-      ...options,
-    },
+      { message: `$property must be an amount in pounds from 0 to ${MOST_POUNDS} with at most two decimals` },
+    ),
   );
 }
 

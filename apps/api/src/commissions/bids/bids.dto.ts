@@ -6,8 +6,6 @@ export class SubmitBidDto {
   @ApiProperty({
     description: 'GBP including VAT, in pounds (at most two decimals)',
     example: 98500,
-    minimum: 0,
-    maximum: 1_000_000_000_000,
   })
   @Pounds()
   price!: number;

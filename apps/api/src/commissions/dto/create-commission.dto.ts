@@ -153,8 +153,6 @@ export class CreateCommissionDto {
   @ApiPropertyOptional({
     description: 'GBP including VAT, in pounds (at most two decimals)',
     example: 100000,
-    minimum: 0,
-    maximum: 1_000_000_000_000,
   })
   @IsOptional()
   @Pounds()
