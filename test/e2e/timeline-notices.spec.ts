@@ -233,6 +233,31 @@ describe('timeline, notices and OCDS', () => {
     expect(supplier.body.notices).toHaveLength(2);
     expect(supplier.body.notices[0].publishedBy).toBeUndefined();
 
+    // The procurement stays public once terminated: its bidders see that it has ended, and why
+    // only as the UK12 says it (the cancellation itself, with who cancelled, is staff-only).
+    const seen = (await c.as(people.supplier).get('').expect(200)).body;
+    expect(seen).toMatchObject({ stage: 'cancelled', notices: [{ type: 'UK4' }, { type: 'UK12' }] });
+    expect(seen).not.toHaveProperty('cancellation');
+    expect(seen.allowedActions).toEqual([]);
+    const listed = await world
+      .as(people.supplier)
+      .get('/v1/commissions?stage=cancelled&limit=100')
+      .expect(200);
+    expect(listed.body.items.map((i: { id: string }) => i.id)).toContain(c.id);
+    // One cancelled before any tender was never public, and stays hidden.
+    const unpublished = await drive(world)
+      .opened({ factory: CommissionFactory.withPanel(1).unanimous() })
+      .cancelled();
+    await unpublished.as(people.supplier).get('').expect(404);
+    const relisted = await world
+      .as(people.supplier)
+      .get('/v1/commissions?stage=cancelled&limit=100')
+      .expect(200);
+    expect(relisted.body.items.map((i: { id: string }) => i.id)).not.toContain(unpublished.id);
+    // A command on it is refused as for an ended commission (409), not as for a hidden one (404).
+    const late = await c.as(people.supplier).post('/bids', { price: 1000, proposal: '# Late' });
+    expect(late.status).toBe(409);
+
     const pkg = (await c.as(people.supplier).get('/ocds').expect(200)).body;
     expectValidOcds(pkg);
     expect(pkg.releases.map((r: { tag: string[] }) => r.tag[0])).toEqual(['tender', 'tenderCancellation']);

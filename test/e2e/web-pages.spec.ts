@@ -1,8 +1,10 @@
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app.factory';
 import { CAST } from '../../apps/api/src/web/sign-in/cast';
+import { drive } from '../support/drive';
 import { CommissionFactory, inOneHour } from '../support/factories';
 import { people, type TestUser } from '../support/people';
+import { daysFromNow } from '../support/tender';
 import { startWorld, type World } from '../support/world';
 
 const HTML = /text\/html/;
@@ -246,6 +248,45 @@ describe('web pages', () => {
       const hidden = await supplier.get(`/commissions/${id}`).expect(404);
       expect(hidden.text).toContain('Page not found');
       await officer.get('/commissions/not-a-commission').expect(404);
+    });
+
+    it('shows a supplier the published tender as the JSON API would: no panel, history or drafts', async () => {
+      const c = await drive(world)
+        .opened({ factory: CommissionFactory.withPanel(1).unanimous() })
+        .drafted({ content: '# Scope\n\nA first draft the panel never saw.' })
+        .drafted({ content: '# Scope\n\nThe tender document.' })
+        .submitted()
+        .signedOff();
+      const staffView = await c.view();
+      await c
+        .as(people.officer)
+        .post('/tender', {
+          closesAt: daysFromNow(30),
+          clarificationsCloseAt: daysFromNow(20),
+          criteria: [{ name: 'Quality', kind: 'quality', weight: 100 }],
+        })
+        .expect(200);
+      const supplier = await signedIn(people.supplier);
+      const page = (await supplier.get(`/commissions/${c.id}`).expect(200)).text;
+      expect(page).toContain('The tender document.');
+      expect(page).toContain('The tender document: version 2 of the specification.');
+      for (const secret of [
+        staffView.panel[0].name,
+        people.officer.name,
+        'A first draft',
+        '>History<',
+        '>Deadlines<',
+      ]) {
+        expect(page).not.toContain(secret);
+      }
+      // The tender document's own version page opens; the draft before it does not.
+      await supplier.get(`/commissions/${c.id}/specification/versions/2`).expect(200);
+      await supplier.get(`/commissions/${c.id}/specification/versions/1`).expect(404);
+      // Staff still see all of it.
+      const officer = await signedIn(people.officer);
+      const staffPage = (await officer.get(`/commissions/${c.id}`).expect(200)).text;
+      expect(staffPage).toContain(staffView.panel[0].name);
+      expect(staffPage).toContain('>History<');
     });
   });
 

@@ -48,8 +48,8 @@ describe('read rules for the tender', () => {
   it('suppliers see nothing before publication, then the tender but never the estimated value', () => {
     for (const stage of STAGES) {
       const published = !['drafting', 'panel-review', 'signed-off', 'cancelled'].includes(stage);
-      expect(canRead('tender', stage, people.supplier)).toBe(published);
-      expect(canRead('regime', stage, people.supplier)).toBe(false);
+      expect(canRead('tender', { stage }, people.supplier)).toBe(published);
+      expect(canRead('regime', { stage }, people.supplier)).toBe(false);
     }
     expect(viewFor(tendering('signed-off'), people.supplier)).toBeNull();
     const v = viewFor(tendering(), people.supplier)!;

@@ -4,7 +4,9 @@ import {
   STAGES,
   VIEW_PARTS,
   canRead,
+  isPublic,
   viewFor,
+  type CommissionView,
   type Role,
 } from '@app/contracts';
 import { initialState } from '../../workflows/commission/initial-state';
@@ -43,13 +45,46 @@ describe('read rules', () => {
 
   it('never let a supplier read history or reminders, in any stage', () => {
     for (const stage of STAGES) {
-      expect(canRead('history', stage, as('supplier'))).toBe(false);
-      expect(canRead('reminders', stage, as('supplier'))).toBe(false);
-      expect(canRead('identity', stage, as('supplier'))).toBe(PUBLISHED_STAGES.includes(stage));
+      expect(canRead('history', { stage }, as('supplier'))).toBe(false);
+      expect(canRead('reminders', { stage }, as('supplier'))).toBe(false);
+      expect(canRead('identity', { stage }, as('supplier'))).toBe(PUBLISHED_STAGES.includes(stage));
     }
   });
 
   it('take the union of a caller’s roles', () => {
     expect(viewFor(opened(), as('supplier', 'observer'))).toEqual(opened());
+  });
+
+  describe('a cancelled commission', () => {
+    const notice = (type: string) => ({ type, publishedAt: '2030-02-01T09:00:00.000Z' });
+    const cancelled = (...types: string[]): CommissionView => ({
+      ...opened(),
+      stage: 'cancelled',
+      cancellation: {
+        reason: 'The policy changed',
+        by: { userId: 'o', name: 'O' },
+        at: '2030-03-01T09:00:00.000Z',
+      },
+      notices: types.map(notice) as CommissionView['notices'],
+    });
+
+    it('stays hidden from suppliers when nothing of it was ever published', () => {
+      expect(isPublic(cancelled())).toBe(false);
+      expect(viewFor(cancelled(), as('supplier'))).toBeNull();
+      // A below-threshold termination is recorded, not published: it alone makes nothing public.
+      expect(viewFor(cancelled('below-threshold-termination'), as('supplier'))).toBeNull();
+    });
+
+    it('stays public once its tender was published: the stage and notices, never the staff-only parts', () => {
+      const state = cancelled('UK4', 'UK12');
+      expect(isPublic(state)).toBe(true);
+      const seen = viewFor(state, as('supplier'))!;
+      expect(seen.stage).toBe('cancelled');
+      expect(seen.notices?.map((n) => n.type)).toEqual(['UK4', 'UK12']);
+      expect(seen).not.toHaveProperty('cancellation');
+      expect(seen).not.toHaveProperty('panel');
+      expect(canRead('history', state, as('supplier'))).toBe(false);
+      expect(canRead('tender', state, as('supplier'))).toBe(true);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { CommissionView } from './commission';
 import type { Actor, Role } from './people';
 import { PUBLISHED_STAGES, STAGES, type Stage } from './stages';
+import { isPublished } from './notices/published';
 import type { BidReceipt, Clarification } from './tender/tender';
 import type { AwardDecision } from './award/award';
 import type { Report } from './delivery/reports';
@@ -36,11 +37,31 @@ export type ViewPart = (typeof VIEW_PARTS)[number];
 export interface ReadRule {
   role: Role;
   stages: readonly Stage[];
+  /** Only once the commission is public: a notice of it has been published (`isPublic`). */
+  publicOnly?: true;
+}
+
+/** What the read rules look at: the stage and, for a cancelled commission, its notices. */
+export type ReadSubject = Pick<CommissionView, 'stage'> & Partial<Pick<CommissionView, 'notices'>>;
+
+/**
+ * Stages a supplier may read a commission in: from the tender's publication on, and once cancelled
+ * if its tender had been published. A published procurement that is terminated stays public: its
+ * termination notice says so (PA2023 s.55), and its bidders must be able to see that it has ended.
+ */
+export const SUPPLIER_STAGES: readonly Stage[] = [...PUBLISHED_STAGES, 'cancelled'];
+
+/** Whether a notice of the commission has been published (a tender published is a public commission). */
+export function isPublic(s: ReadSubject): boolean {
+  return PUBLISHED_STAGES.includes(s.stage) || (s.notices ?? []).some(isPublished);
 }
 
 const STAFF: readonly Role[] = ['officer', 'panel', 'observer', 'admin'];
 const staff = (): ReadRule[] => STAFF.map((role) => ({ role, stages: STAGES }));
-const publishedToSuppliers = (): ReadRule[] => [...staff(), { role: 'supplier', stages: PUBLISHED_STAGES }];
+const publishedToSuppliers = (): ReadRule[] => [
+  ...staff(),
+  { role: 'supplier', stages: SUPPLIER_STAGES, publicOnly: true },
+];
 
 export const READ_RULES: Readonly<Record<ViewPart, readonly ReadRule[]>> = {
   identity: publishedToSuppliers(),
@@ -195,16 +216,23 @@ const PART_SHAPERS: Partial<Record<ViewPart, (s: CommissionView, actor: Reader) 
     },
   };
 
-export function canRead(part: ViewPart, stage: Stage, actor: Pick<Actor, 'roles'>): boolean {
-  return READ_RULES[part].some((r) => actor.roles.includes(r.role) && r.stages.includes(stage));
+export function canRead(part: ViewPart, s: ReadSubject, actor: Pick<Actor, 'roles'>): boolean {
+  return READ_RULES[part].some(
+    (r) => actor.roles.includes(r.role) && r.stages.includes(s.stage) && (!r.publicOnly || isPublic(s)),
+  );
+}
+
+/** Whether the caller's roles read this part of any commission at all (else a 403 says so). */
+export function roleEverReads(part: ViewPart, actor: Pick<Actor, 'roles'>): boolean {
+  return READ_RULES[part].some((r) => actor.roles.includes(r.role) && r.stages.length > 0);
 }
 
 /** The parts of one commission a caller may see, or null when the commission is hidden from them. */
 export function viewFor(state: CommissionView, actor: Reader): Partial<CommissionView> | null {
-  if (!canRead('identity', state.stage, actor)) return null;
+  if (!canRead('identity', state, actor)) return null;
   const view: Record<string, unknown> = {};
   for (const part of VIEW_PARTS) {
-    if (!canRead(part, state.stage, actor)) continue;
+    if (!canRead(part, state, actor)) continue;
     const shape = PART_SHAPERS[part];
     if (shape) {
       Object.assign(view, shape(state, actor));

@@ -1,8 +1,8 @@
 import {
-  STAGES,
   allowedActions,
   appliesTo,
   canRead,
+  roleEverReads,
   viewFor,
   type Actor,
   type CommissionView,
@@ -41,10 +41,10 @@ function actionsNow(view: CommissionView, actor: Actor) {
  * says nothing about this commission), 404 when this commission is hidden from them.
  */
 export function mustRead(part: ViewPart, view: CommissionView, actor: Actor): void {
-  if (!STAGES.some((stage) => canRead(part, stage, actor))) {
+  if (!roleEverReads(part, actor)) {
     throw ProblemException.forbidden(`your role cannot read the ${part} of a commission`);
   }
-  if (!canRead('identity', view.stage, actor) || !canRead(part, view.stage, actor)) {
+  if (!canRead('identity', view, actor) || !canRead(part, view, actor)) {
     throw ProblemException.notFound(`no commission with id ${view.id}`);
   }
 }

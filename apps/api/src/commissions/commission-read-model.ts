@@ -2,12 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditEventRecord, CommissionRecord, SpecificationVersionRecord } from '@app/persistence';
-import { OPEN_STAGES, parseInstant, type CommissionView, type Stage } from '@app/contracts';
+import {
+  OPEN_STAGES,
+  PUBLISHED_STAGES,
+  UNPUBLISHED_NOTICE_TYPES,
+  parseInstant,
+  type CommissionView,
+  type Stage,
+} from '@app/contracts';
 import { ProblemException } from '../problem/problem.exception';
 import { COMMISSION_ID } from './dto/validators';
 
 export interface ListFilter {
   stages?: readonly Stage[];
+  /** Only commissions made public by a published notice (what a supplier may list: READ_RULES). */
+  publicOnly?: boolean;
   /** Only commissions this person is named on (officer, panel, observer). */
   memberId?: string;
   /** Only commissions waiting on this person's decision. */
@@ -90,6 +99,14 @@ export class CommissionReadModel {
       .addOrderBy('c.id', 'DESC')
       .take(filter.limit + 1);
     if (filter.stages) qb.andWhere('c.stage IN (:...stages)', { stages: filter.stages });
+    if (filter.publicOnly) {
+      // isPublic (read-rules.ts) in SQL: the notices are looked at only outside the published stages.
+      qb.andWhere(
+        `(c.stage IN (:...publishedStages) OR EXISTS (SELECT 1 FROM jsonb_array_elements(c.view->'notices') n
+           WHERE n->>'type' NOT IN (:...unpublishedNotices)))`,
+        { publishedStages: PUBLISHED_STAGES, unpublishedNotices: UNPUBLISHED_NOTICE_TYPES },
+      );
+    }
     if (filter.programmeId) qb.andWhere('c.programme_id = :programmeId', { programmeId: filter.programmeId });
     if (filter.q) {
       const like = `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

@@ -100,7 +100,7 @@ export class ProgrammesService {
       commissions.map(async (c) => {
         const view = byId.get(c.id)!;
         // The timeline reads the deadlines: whoever may not read them (suppliers) gets no verdict.
-        if (!canRead('deadlines', view.stage, actor)) return c;
+        if (!canRead('deadlines', view, actor)) return c;
         return { ...c, ...(await this.timelines.verdictFor(view, at)) };
       }),
     );

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CancelCommissionUpdate, PUBLISHED_STAGES, type Actor } from '@app/contracts';
+import { CancelCommissionUpdate, SUPPLIER_STAGES, type Actor } from '@app/contracts';
 import { CurrentActor, RequireRoles } from '../../auth/auth.decorators';
 import { CommandEndpoint, IDEMPOTENCY_HEADER } from '../command-endpoint.decorator';
 import { isSupplierOnly, present } from '../commission-presenter';
@@ -36,13 +36,15 @@ export class CommissionController {
   @Get()
   @ApiOperation({ summary: 'List commissions (filters, cursor pagination)' })
   async list(@CurrentActor() actor: Actor, @Query() query: ListCommissionsQuery) {
-    const stages = isSupplierOnly(actor)
-      ? PUBLISHED_STAGES.filter((s) => !query.stage || s === query.stage)
+    const supplier = isSupplierOnly(actor);
+    const stages = supplier
+      ? SUPPLIER_STAGES.filter((s) => !query.stage || s === query.stage)
       : query.stage && [query.stage];
     const { mine, awaiting, ...filters } = query;
     const page = await this.readModel.list({
       ...filters,
       stages: stages || undefined,
+      publicOnly: supplier,
       memberId: mine ? actor.userId : undefined,
       awaitingId: awaiting === 'me' ? actor.userId : undefined,
       limit: query.limit ?? 20,

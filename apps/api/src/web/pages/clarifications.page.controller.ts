@@ -80,7 +80,7 @@ export class ClarificationsPageController {
 
   private async readable(id: string, actor: Actor): Promise<CommissionView> {
     const view = await this.forms.access.view(id, actor);
-    if (!canRead('clarifications', view.stage, actor))
+    if (!canRead('clarifications', view, actor))
       throw ProblemException.notFound(`no commission with id ${id}`);
     return view;
   }

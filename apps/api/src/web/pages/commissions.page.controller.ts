@@ -1,7 +1,14 @@
 import { Get, Param, ParseIntPipe, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { readsAsSupplier, STAGES, type Actor, type CommissionView, type Stage } from '@app/contracts';
-import { PUBLISHED_STAGES } from '@app/contracts';
+import {
+  SUPPLIER_STAGES,
+  STAGES,
+  canRead,
+  readsAsSupplier,
+  type Actor,
+  type CommissionView,
+  type Stage,
+} from '@app/contracts';
 import { isSupplierOnly } from '../../commissions/commission-presenter';
 import { TimelineService } from '../../commissions/timeline/timeline.service';
 import { ProblemException } from '../../problem/problem.exception';
@@ -10,7 +17,12 @@ import { commissionPage } from '../presenters/commission-page';
 import { commissionRows } from '../presenters/commission-list';
 import { noticeRows, timelineSection } from '../presenters/oversight';
 import { STAGE_LABELS } from '../presenters/labels';
-import { previousVersion, specificationSection } from '../presenters/specification';
+import {
+  asTenderDocument,
+  previousVersion,
+  readableVersion,
+  specificationSection,
+} from '../presenters/specification';
 import { PageRenderer } from '../render/page-renderer';
 import { WebActor } from '../session/web-actor.decorator';
 import type { RequestWithSession } from '../session/web-session';
@@ -42,12 +54,18 @@ export class CommissionsPageController {
     const mine = query.show === 'mine' ? true : undefined;
     const awaiting = query.show === 'awaiting-me' ? ('me' as const) : undefined;
     const supplier = isSupplierOnly(actor);
-    const stages = supplier ? PUBLISHED_STAGES.filter((s) => !stage || s === stage) : stage && [stage];
+    const stages = supplier ? SUPPLIER_STAGES.filter((s) => !stage || s === stage) : stage && [stage];
     const ids = await this.tasks.commissionIdsFor(actor, { mine, awaiting });
     const page =
       ids === null
-        ? await this.access.list({ stages, q, limit: 25, cursor: cursorOf(query.cursor) })
-        : await this.access.list({ stages, q, limit: 100 }).then((p) => ({
+        ? await this.access.list({
+            stages,
+            publicOnly: supplier,
+            q,
+            limit: 25,
+            cursor: cursorOf(query.cursor),
+          })
+        : await this.access.list({ stages, publicOnly: supplier, q, limit: 100 }).then((p) => ({
             items: p.items.filter((c) => ids.includes(c.id)),
             nextCursor: null,
           }));
@@ -77,9 +95,10 @@ export class CommissionsPageController {
   ) {
     const view = await this.access.view(id, actor);
     const now = new Date();
-    const current = view.specification.currentVersion;
-    const specification = current === null ? null : await this.section(id, view, current);
-    const page = commissionPage(view, actor, { history: await this.access.history(id), specification, now });
+    const shown = readableVersion(view, actor, view.specification.currentVersion);
+    const specification = shown === null ? null : await this.section(id, view, shown);
+    const history = canRead('history', view, actor) ? await this.access.history(id) : [];
+    const page = commissionPage(view, actor, { history, specification, now });
     this.pages.send(req, res, 'commission.njk', {
       title: view.title,
       currentNav: 'commissions',
@@ -109,8 +128,10 @@ export class CommissionsPageController {
     @Param('version', ParseIntPipe) version: number,
   ) {
     const view = await this.access.view(id, actor);
-    const specification = await this.section(id, view, version);
-    if (!specification) throw ProblemException.notFound(`no specification version ${version}`);
+    const readable = readableVersion(view, actor, version);
+    const section = readable === null ? null : await this.section(id, view, readable);
+    if (!section) throw ProblemException.notFound(`no specification version ${version}`);
+    const specification = canRead('specification', view, actor) ? section : asTenderDocument(section);
     this.pages.send(req, res, 'version.njk', {
       title: `Version ${version} of the specification – ${view.title}`,
       currentNav: 'commissions',

@@ -1,12 +1,14 @@
 import {
   allowedActions,
   bidReceiptsFor,
+  canRead,
   describeRule,
   isContractedSupplier,
   readsAsSupplier,
   viewFor,
   type Actor,
   type CommissionView,
+  type ViewPart,
 } from '@app/contracts';
 import { contractSection, type ContractSection } from './contract';
 import { londonDateTime } from '../time/london-time';
@@ -15,7 +17,7 @@ import { historyRows, type AuditEntry, type HistoryRow } from './history';
 import { ACTION_LINKS, listOfNames, stageTag } from './labels';
 import { escapeHtml } from './markdown';
 import { nextStep, type NextStep } from './next-step';
-import type { SpecificationSection } from './specification';
+import { asTenderDocument, type SpecificationSection } from './specification';
 
 export interface CommissionPage {
   id: string;
@@ -35,6 +37,8 @@ export interface CommissionPage {
   historyTable: TableCell[][];
   /** The contract once entered into, as this person may read it (a supplier only its own). */
   contract: ContractSection | null;
+  /** The sections this person may read (READ_RULES, as the JSON API): a supplier neither. */
+  shows: { deadlines: boolean; history: boolean };
 }
 
 type TableCell = { text: string } | { html: string };
@@ -47,24 +51,37 @@ export function commissionPage(
   actor: Actor,
   input: { history: readonly AuditEntry[]; specification: SpecificationSection | null; now: Date },
 ): CommissionPage {
+  // The page shows what the JSON API would give this person: a supplier never learns who sits on
+  // the panel, what they decided or the commission's history (READ_RULES).
+  const reads = (part: ViewPart) => canRead(part, view, actor);
   const panel = view.panel.map((m) => (m.chair ? `${m.name} (chair)` : m.name));
-  const round = view.signOff.current;
+  const round = reads('signOff') ? view.signOff.current : null;
   const base = `/commissions/${view.id}`;
-  const deadlines = deadlineRows(view.deadlines, input.now);
-  const history = historyRows(input.history);
+  const deadlines = reads('deadlines') ? deadlineRows(view.deadlines, input.now) : [];
+  const history = reads('history') ? historyRows(input.history) : [];
+  const specification = reads('specification');
   return {
     id: view.id,
     title: view.title,
     description: view.description,
     stage: stageTag(view.stage),
-    nextStep: nextStep(view, input.now),
+    nextStep: nextStep(view, input.now, { people: reads('people'), cancellation: reads('cancellation') }),
     details: [
       { key: { text: 'Stage' }, value: { text: stageTag(view.stage).text } },
-      { key: { text: 'Panel' }, value: { text: listOfNames(panel) } },
-      { key: { text: 'Sign-off rule' }, value: { text: capitalise(describeRule(view.signOffRule)) } },
-      { key: { text: 'Officers' }, value: { text: listOfNames(view.officers.map((o) => o.name)) } },
-      ...(view.observers.length
-        ? [{ key: { text: 'Observers' }, value: { text: listOfNames(view.observers.map((o) => o.name)) } }]
+      ...(reads('people')
+        ? [
+            { key: { text: 'Panel' }, value: { text: listOfNames(panel) } },
+            { key: { text: 'Sign-off rule' }, value: { text: capitalise(describeRule(view.signOffRule)) } },
+            { key: { text: 'Officers' }, value: { text: listOfNames(view.officers.map((o) => o.name)) } },
+            ...(view.observers.length
+              ? [
+                  {
+                    key: { text: 'Observers' },
+                    value: { text: listOfNames(view.observers.map((o) => o.name)) },
+                  },
+                ]
+              : []),
+          ]
         : []),
       { key: { text: 'Procurement rules' }, value: { text: REGIME_NAMES[view.regime] ?? view.regime } },
       ...(view.programmeId
@@ -79,7 +96,11 @@ export function commissionPage(
         : []),
       {
         key: { text: 'Opened' },
-        value: { text: `${londonDateTime(view.createdAt)} by ${view.createdBy.name}` },
+        value: {
+          text: reads('people')
+            ? `${londonDateTime(view.createdAt)} by ${view.createdBy.name}`
+            : londonDateTime(view.createdAt),
+        },
       },
     ],
     actions: [
@@ -105,8 +126,9 @@ export function commissionPage(
           }),
         }
       : null,
-    specification: input.specification,
-    earlierChangeRequests: view.specification.versions
+    specification:
+      specification || !input.specification ? input.specification : asTenderDocument(input.specification),
+    earlierChangeRequests: (specification ? view.specification.versions : [])
       .filter((v) => v.version !== input.specification?.version)
       .flatMap((v) =>
         v.changeRequests.map((c) => ({
@@ -128,6 +150,7 @@ export function commissionPage(
     ]),
     history,
     contract: contractOf(view, actor),
+    shows: { deadlines: reads('deadlines'), history: reads('history') },
     historyTable: history.map((h) => [
       { text: h.when },
       { text: h.who },

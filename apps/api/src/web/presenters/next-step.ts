@@ -26,7 +26,20 @@ export function signOffCondition(rule: SignOffRule): string {
   return rule.chairRequired ? `${who}, the chair among them` : who;
 }
 
-export function nextStep(view: CommissionView, now: Date): NextStep {
+/**
+ * `sees`: whether the reader may know who is on the commission and who cancelled it (READ_RULES'
+ * people and cancellation parts); a supplier is told what happens, never who is awaited.
+ */
+export function nextStep(
+  view: CommissionView,
+  now: Date,
+  sees: { people: boolean; cancellation: boolean } = { people: true, cancellation: true },
+): NextStep {
+  const step = stepFor(view, now, sees.cancellation);
+  return sees.people ? step : { ...step, waitingFor: null, overdue: false };
+}
+
+function stepFor(view: CommissionView, now: Date, cancellationSeen = true): NextStep {
   const officers = view.officers.map((o) => o.name);
   const latest = view.specification.versions.at(-1);
   switch (view.stage) {
@@ -64,9 +77,11 @@ export function nextStep(view: CommissionView, now: Date): NextStep {
     case 'cancelled': {
       const c = view.cancellation;
       return {
-        text: c
-          ? `${c.by.name} cancelled this commission at ${londonDateTime(c.at)}. Nothing more happens.`
-          : 'This commission was cancelled. Nothing more happens.',
+        text: !c
+          ? 'This commission was cancelled. Nothing more happens.'
+          : cancellationSeen
+            ? `${c.by.name} cancelled this commission at ${londonDateTime(c.at)}. Nothing more happens.`
+            : `This procurement was cancelled at ${londonDateTime(c.at)}. Nothing more happens.`,
         waitingFor: null,
         overdue: false,
       };

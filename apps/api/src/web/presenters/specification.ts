@@ -1,11 +1,12 @@
-import type { CommissionView } from '@app/contracts';
+import { canRead, type Actor, type CommissionView } from '@app/contracts';
 import { londonDateTime } from '../time/london-time';
 import { renderMarkdown } from './markdown';
 import { diffHtml } from './text-diff';
 
 export interface SpecificationSection {
   version: number;
-  author: string;
+  /** Null when shown as the tender document (`asTenderDocument`). */
+  author: string | null;
   writtenAt: string;
   html: string;
   /** The changes from the version before, when there is one. */
@@ -56,6 +57,24 @@ export function specificationSection(
       changesRequested: v.changeRequests.length > 0,
     })),
   };
+}
+
+/**
+ * The version of the specification this person may read: staff any (`current` on the commission
+ * page); anyone else only the tender document, the version the published tender was issued with.
+ */
+export function readableVersion(view: CommissionView, actor: Actor, wanted: number | null): number | null {
+  if (canRead('specification', view, actor)) return wanted;
+  const published = canRead('tender', view, actor) ? view.tender?.document.specificationVersion : undefined;
+  return published !== undefined && (wanted === null || wanted === published) ? published : null;
+}
+
+/**
+ * The specification as a bidder reads it: the tender document's text, with nothing of how it was
+ * drafted (who wrote it, the earlier versions, the panel's requests: READ_RULES keep those to staff).
+ */
+export function asTenderDocument(section: SpecificationSection): SpecificationSection {
+  return { ...section, author: null, diff: null, changeRequests: [], versions: [] };
 }
 
 /** The version before `version`, if any: the one a diff compares against. */
