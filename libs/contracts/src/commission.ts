@@ -13,7 +13,7 @@ import type { AwardDecision, AwardNotice, Challenge, ContractRecord, EvaluationS
 import type { GateMet } from './dependency/gates';
 import type { DependentRecord } from './dependency/dependents';
 import type { DeliveryPlan } from './timeline/timeline';
-import type { TerminationNotice } from './notices/termination';
+import type { ContractTerminationNotice, TerminationNotice } from './notices/termination';
 import type { Report, ReportKind } from './delivery/reports';
 
 /** The procurement regimes (see calendar/regimes.ts for each one's rules). */
@@ -159,7 +159,7 @@ export interface CommissionView {
   tender?: Tender | null;
   /** Earlier tenders of this commission (one closed with no bids, then re-drafted). */
   pastTenders?: Tender[];
-  notices?: (Notice | AwardNotice | TerminationNotice)[];
+  notices?: (Notice | AwardNotice | TerminationNotice | ContractTerminationNotice)[];
   clarifications?: Clarification[];
   bids?: { receipts: BidReceipt[] };
   /**

@@ -1,5 +1,9 @@
 import { isFinal, type ActorRef, type CommissionView } from '@app/contracts';
-import { endCommission, issueTerminationNotice } from '../stages/cancellation';
+import {
+  endCommission,
+  issueContractTerminationNotice,
+  issueTerminationNotice,
+} from '../stages/cancellation';
 import type { Change } from './change';
 import { hasPatch } from './patches';
 
@@ -15,6 +19,9 @@ export const OPERATOR_CANCEL_REASON = 'cancellation requested from Temporal by a
 export function operatorCancel(s: CommissionView, at: string): Change | null {
   if (isFinal(s.stage)) return null;
   if (hasPatch('termination-notice')) issueTerminationNotice(s, OPERATOR, OPERATOR_CANCEL_REASON, at);
+  if (hasPatch('contract-termination-notice')) {
+    issueContractTerminationNotice(s, OPERATOR, OPERATOR_CANCEL_REASON, at);
+  }
   endCommission(s, OPERATOR, OPERATOR_CANCEL_REASON, at);
   return {
     action: 'commission-cancelled',

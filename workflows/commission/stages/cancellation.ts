@@ -1,4 +1,6 @@
 import {
+  CONTRACT_STAGES,
+  CONTRACT_TERMINATION_NOTICE_TYPES,
   CancelCommissionUpdate,
   TERMINABLE_STAGES,
   TERMINATION_NOTICE_TYPES,
@@ -59,14 +61,50 @@ export function issueTerminationNotice(s: CommissionView, by: ActorRef, reason: 
   ];
 }
 
-/** `issuesNotice` is false on runs from before termination notices (the workflow's patch). */
+/**
+ * Cancelling in delivery ends the contract entered into: a contract termination notice, UK11 under
+ * PA2023 s.80(1), recorded at once (the Act allows 30 days; the decision is the officer's now).
+ * Call before the stage changes to `cancelled`.
+ */
+export function issueContractTerminationNotice(
+  s: CommissionView,
+  by: ActorRef,
+  reason: string,
+  at: string,
+): void {
+  if (!CONTRACT_STAGES.includes(s.stage) || !s.contract) return;
+  s.notices = [
+    ...(s.notices ?? []),
+    {
+      type: CONTRACT_TERMINATION_NOTICE_TYPES[s.regime],
+      regime: s.regime,
+      publishedAt: at,
+      publishedBy: by,
+      content: {
+        title: s.title,
+        reason,
+        supplier: s.contract.supplier.name,
+        value: s.contract.value,
+        terminatedAt: at,
+      },
+    },
+  ];
+}
+
+/** Which notices a cancel issues: none on runs from before each kind (the workflow's patches). */
+export interface CancelNotices {
+  procurement: boolean;
+  contract: boolean;
+}
+
 export function applyCancel(
   s: CommissionView,
   cmd: CancelCommission,
   at: string,
-  issuesNotice = true,
+  notices: CancelNotices = { procurement: true, contract: true },
 ): Change {
-  if (issuesNotice) issueTerminationNotice(s, actorRef(cmd.actor), cmd.reason, at);
+  if (notices.procurement) issueTerminationNotice(s, actorRef(cmd.actor), cmd.reason, at);
+  if (notices.contract) issueContractTerminationNotice(s, actorRef(cmd.actor), cmd.reason, at);
   endCommission(s, actorRef(cmd.actor), cmd.reason, at);
   // Reaching a final stage closes every deadline (see kernel/deadline-book).
   return {
@@ -89,6 +127,9 @@ export const cancellationCommands = [
     update: CancelCommissionUpdate,
     check: checkCancel,
     apply: (s: CommissionView, cmd: CancelCommission, at: string) =>
-      applyCancel(s, cmd, at, newBehaviour('termination-notice')),
+      applyCancel(s, cmd, at, {
+        procurement: newBehaviour('termination-notice'),
+        contract: newBehaviour('contract-termination-notice'),
+      }),
   }),
 ];

@@ -364,7 +364,10 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
         object(
           {
             type: text('UK4, UK6, UK7, UK12, contract-notice, below-threshold-tender-notice, …'),
-            kind: { type: 'string', enum: ['tender', 'award', 'contract', 'termination'] },
+            kind: {
+              type: 'string',
+              enum: ['tender', 'award', 'contract', 'termination', 'contract-termination'],
+            },
             regime: { type: 'string', enum: ['PA2023', 'PCR2015', 'below-threshold'] },
             publishedAt: instant('when it was issued'),
             published: {

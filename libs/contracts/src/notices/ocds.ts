@@ -1,5 +1,6 @@
 import type { CommissionView } from '../commission';
 import { isPublished, kindOf, noticesOf, type AnyNotice } from './published';
+import type { ContractTerminationNotice } from './termination';
 
 /*
  * OCDS 1.1 (https://standard.open-contracting.org/1.1/en/): one release per notice, in one
@@ -153,6 +154,29 @@ export function releaseOf(view: CommissionView, notice: AnyNotice, index: number
             },
           ],
         },
+      };
+    }
+    case 'contract-termination': {
+      const c = (notice as ContractTerminationNotice).content;
+      return {
+        ...base,
+        tag: ['contractTermination'],
+        parties: [buyerParty],
+        contracts: [
+          {
+            id: `${ocid}-contract`,
+            awardID: `${ocid}-award`,
+            title: c.title,
+            status: 'terminated',
+            value: { amount: c.value, currency: 'GBP' },
+            documents: [
+              {
+                ...noticeDocument(ocid, notice, index, 'contractNotice', 'Contract termination notice'),
+                description: c.reason,
+              },
+            ],
+          },
+        ],
       };
     }
   }

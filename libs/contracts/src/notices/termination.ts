@@ -29,3 +29,30 @@ export interface TerminationNotice {
   publishedBy: ActorRef;
   content: { title: string; reason: string; stage: Stage; tenderPublishedAt: string | null };
 }
+
+/**
+ * The notice that a public contract has ended: recorded when a commission is cancelled in delivery,
+ * after its contract was entered into (a procurement terminated before that has TERMINATION_NOTICE_TYPES).
+ */
+export const CONTRACT_TERMINATION_NOTICE_TYPES = {
+  // PA2023 s.80(1): a contract termination notice (Find a Tender form UK11) within 30 days of the
+  // contract being terminated; what it says, Procurement Regulations 2024 reg 41.
+  PA2023: 'UK11',
+  // PCR2015 requires no notice when a contract ends: the termination is recorded, not published.
+  PCR2015: 'contract-termination',
+  // Below threshold s.80 does not apply (it covers public contracts only): recorded, not published.
+  'below-threshold': 'below-threshold-contract-termination',
+} as const satisfies Record<ProcurementRegime, string>;
+export type ContractTerminationNoticeType = (typeof CONTRACT_TERMINATION_NOTICE_TYPES)[ProcurementRegime];
+
+/** Stages in which a contract has been entered into and is still running. */
+export const CONTRACT_STAGES: readonly Stage[] = ['in-delivery'];
+
+export interface ContractTerminationNotice {
+  type: ContractTerminationNoticeType;
+  regime: ProcurementRegime;
+  publishedAt: string;
+  publishedBy: ActorRef;
+  /** Reg 41(2): the procurement, the supplier, the reasons, the date and the contract's value. */
+  content: { title: string; reason: string; supplier: string; value: number; terminatedAt: string };
+}

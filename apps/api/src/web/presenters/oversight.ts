@@ -63,6 +63,7 @@ const NOTICE_KINDS = {
   award: 'Award',
   contract: 'Contract details',
   termination: 'Termination',
+  'contract-termination': 'Contract termination',
 } as const;
 
 /** The notices the commission has issued, oldest first; decisions not published say so. */

@@ -1,0 +1,109 @@
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  isPublished,
+  kindOf,
+  ocdsReleasePackage,
+  viewFor,
+  type CommissionView,
+  type ProcurementRegime,
+} from '@app/contracts';
+import { initialState } from '../../../workflows/commission/initial-state';
+import { applyCancel } from '../../../workflows/commission/stages/cancellation';
+import { newCommission, people, person } from '../fixtures';
+
+const AT = '2030-04-01T10:00:00.000Z';
+const schema = (file: string) =>
+  JSON.parse(readFileSync(join(__dirname, '../../../libs/ocds/schema', file), 'utf8')) as object;
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema(schema('release-schema.json'));
+const validPackage = ajv.compile(schema('release-package-schema.json'));
+
+/** A commission whose contract with Acme (people.supplier) was entered into, under `regime`. */
+function inDelivery(regime: ProcurementRegime): CommissionView {
+  const s = initialState(newCommission({ regime }), '2030-01-01T09:00:00.000Z');
+  s.stage = 'in-delivery';
+  s.contract = {
+    bidId: '00000000-0000-4000-8000-000000000099',
+    supplier: person(people.supplier),
+    value: 90_000,
+    startDate: '2030-03-01T00:00:00.000Z',
+    enteredAt: '2030-03-01T00:00:00.000Z',
+    milestones: { ...s.milestones },
+  };
+  return s;
+}
+
+const cancel = { actor: people.officer, reason: 'The supplier could not staff the study' };
+
+describe('cancelling in delivery: the contract ends', () => {
+  it('under PA2023 issues a contract termination notice (UK11, s.80(1)) with reg 41’s essentials', () => {
+    const s = inDelivery('PA2023');
+    applyCancel(s, cancel, AT);
+    expect(s.stage).toBe('cancelled');
+    expect(s.notices).toEqual([
+      {
+        type: 'UK11',
+        regime: 'PA2023',
+        publishedAt: AT,
+        publishedBy: { userId: people.officer.userId, name: people.officer.name },
+        content: {
+          title: s.title,
+          reason: cancel.reason,
+          supplier: people.supplier.name,
+          value: 90_000,
+          terminatedAt: AT,
+        },
+      },
+    ]);
+    expect(kindOf(s.notices![0])).toBe('contract-termination');
+    expect(isPublished(s.notices![0])).toBe(true);
+  });
+
+  it('under PCR2015 and below threshold records the end without publishing a notice', () => {
+    for (const [regime, type] of [
+      ['PCR2015', 'contract-termination'],
+      ['below-threshold', 'below-threshold-contract-termination'],
+    ] as const) {
+      const s = inDelivery(regime);
+      applyCancel(s, cancel, AT);
+      expect(s.notices?.map((n) => [n.type, isPublished(n)])).toEqual([[type, false]]);
+    }
+  });
+
+  it('is an OCDS contractTermination release that validates, the contract terminated', () => {
+    const s = inDelivery('PA2023');
+    applyCancel(s, cancel, AT);
+    const opts = {
+      ocidPrefix: 'ocds-xxxxxx',
+      packageUri: 'http://127.0.0.1/v1/commissions/x/ocds',
+      publisher: { name: 'Test' },
+      buyer: { id: 'GB-GOV-1', name: 'Department' },
+      at: AT,
+    };
+    for (const staff of [true, false]) {
+      const pkg = ocdsReleasePackage(s, { ...opts, staff });
+      expect(validPackage(pkg)).toBe(true);
+      expect(validPackage.errors ?? []).toEqual([]);
+      const releases = pkg.releases as { tag: string[]; contracts?: { status: string }[] }[];
+      const last = releases.find((r) => r.tag.includes('contractTermination'))!;
+      expect(last.contracts?.[0].status).toBe('terminated');
+    }
+  });
+
+  it('leaves a cancel before the contract to the procurement termination notice alone', () => {
+    const s = inDelivery('PA2023');
+    s.stage = 'standstill';
+    applyCancel(s, cancel, AT);
+    expect(s.notices?.map((n) => n.type)).toEqual(['UK12']);
+  });
+
+  it('keeps the terminated commission readable by its contracted supplier', () => {
+    const s = inDelivery('PA2023');
+    applyCancel(s, cancel, AT);
+    expect(viewFor(s, people.supplier)?.notices?.map((n) => n.type)).toEqual(['UK11']);
+  });
+});
