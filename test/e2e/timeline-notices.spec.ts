@@ -267,6 +267,43 @@ describe('timeline, notices and OCDS', () => {
     });
   });
 
+  it('cancelling in delivery ends the contract: recorded below threshold, a valid contractTermination release', async () => {
+    const c = await drive(world)
+      .opened({ factory: BELOW_THRESHOLD })
+      .submitted()
+      .signedOff()
+      .tendered({ closesIn: 8 })
+      .closed([
+        [people.supplier, 48_000],
+        [people.rival, 45_500],
+      ])
+      .inDelivery();
+    const contract = (await c.view()).contract!;
+    await c.as(people.officer).post('/cancel', { reason: 'The study is no longer needed' }).expect(200);
+
+    const staff = (await c.as(people.officer).get('/notices').expect(200)).body;
+    const ended = staff.notices.at(-1);
+    expect(ended).toMatchObject({
+      type: 'below-threshold-contract-termination',
+      kind: 'contract-termination',
+      published: false,
+      content: {
+        reason: 'The study is no longer needed',
+        supplier: contract.supplier.name,
+        value: contract.value,
+      },
+      ocds: { tag: ['contractTermination'], contracts: [{ status: 'terminated' }] },
+    });
+    const pkg = (await c.as(people.officer).get('/ocds').expect(200)).body;
+    expectValidOcds(pkg);
+    const tags = pkg.releases.map((r: { tag: string[] }) => r.tag[0]);
+    expect(tags).toContain('contractTermination');
+    expect(tags.indexOf('contractTermination')).toBeGreaterThan(tags.indexOf('contract'));
+    // Not published (PA2023 s.80 covers public contracts only): no supplier sees it as a notice.
+    const seen = (await c.as(people.supplier).get('/notices').expect(200)).body;
+    expect(seen.notices.map((n: { kind: string }) => n.kind)).not.toContain('contract-termination');
+  });
+
   it('the OCDS package validates at every stage to completed; a supplier never sees the unpublished parts', async () => {
     const ocdsAs = async (c: Driven, who = people.officer) => {
       const pkg = (await c.as(who).get('/ocds').expect(200)).body;
