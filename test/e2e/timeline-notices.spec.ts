@@ -1,9 +1,6 @@
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { drive, type Driven } from '../support/drive';
 import { eventually } from '../support/eventually';
+import { expectValidOcds } from '../support/ocds-schema';
 import { CommissionFactory } from '../support/factories';
 import { people } from '../support/people';
 import { startSmtpReceiver, type SmtpReceiver } from '../support/receivers';
@@ -12,22 +9,8 @@ import { startWorld, type World } from '../support/world';
 
 /*
  * The timetable, the verdict check after each change, the notices and their OCDS releases, end to
- * end. The OCDS package is validated against the shipped OCDS 1.1 schemas (draft-04) with nothing
- * fetched: the package schema's release $ref resolves to the release schema added beside it.
+ * end. The OCDS package is validated against the shipped OCDS 1.1 schemas (support/ocds-schema.ts).
  */
-const schema = (file: string) =>
-  JSON.parse(readFileSync(join(__dirname, '../../libs/ocds/schema', file), 'utf8')) as object;
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats(ajv);
-ajv.addSchema(schema('release-schema.json'));
-const validPackage = ajv.compile(schema('release-package-schema.json'));
-
-function expectValidOcds(pkg: unknown): void {
-  const ok = validPackage(pkg);
-  expect(validPackage.errors ?? []).toEqual([]);
-  expect(ok).toBe(true);
-}
-
 const OBSERVER = { userId: people.observer.userId, name: people.observer.name, email: people.observer.email };
 const BELOW_THRESHOLD = CommissionFactory.withPanel(1).unanimous().with({ estimatedValue: 50_000 });
 

@@ -11,11 +11,7 @@ import {
   type ReviewReport,
   type SubmitReport,
 } from '@app/contracts';
-import { initialState } from '../../../workflows/commission/initial-state';
-import {
-  applyDeadlineChanges,
-  openReportDeadlines,
-} from '../../../workflows/commission/kernel/deadline-book';
+import { applyDeadlineChanges } from '../../../workflows/commission/kernel/deadline-book';
 import { findDeadline } from '../../../workflows/commission/kernel/deadlines';
 import {
   applyReviewReport,
@@ -24,28 +20,12 @@ import {
   checkSubmitReport,
   markOverdue,
 } from '../../../workflows/commission/stages/delivery';
-import { newCommission, people, person } from '../fixtures';
-import { NOW } from './steps';
+import { people, person } from '../fixtures';
+import { inDelivery } from './steps';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const hash = (n: number) => `sha256:${String(n).padStart(64, '0')}`;
 const AT = '2030-03-10T10:00:00.000Z';
-
-/** A commission whose contract with Acme (people.supplier) was entered into. */
-function inDelivery(): CommissionView {
-  const s = initialState(newCommission({ regime: 'below-threshold' }), '2030-01-01T09:00:00.000Z');
-  openReportDeadlines(s, NOW);
-  s.stage = 'in-delivery';
-  s.contract = {
-    bidId: uuid(99),
-    supplier: person(people.supplier),
-    value: 90_000,
-    startDate: '2030-03-01T00:00:00.000Z',
-    enteredAt: '2030-03-01T00:00:00.000Z',
-    milestones: { ...s.milestones },
-  };
-  return s;
-}
 
 let submissions = 0;
 const submitCmd = (by: Actor, kind: SubmitReport['kind']): SubmitReport => {

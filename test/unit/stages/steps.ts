@@ -2,6 +2,7 @@
 import {
   type Actor,
   type CommissionView,
+  type ProcurementRegime,
   type Decision,
   type EditSpecification,
   type SignOff,
@@ -15,7 +16,8 @@ import {
 } from '../../../workflows/commission/stages/specification';
 import { applySignOff, checkSignOff } from '../../../workflows/commission/stages/sign-off';
 import { initialState } from '../../../workflows/commission/initial-state';
-import { UNANIMOUS, newCommission, people } from '../fixtures';
+import { openReportDeadlines } from '../../../workflows/commission/kernel/deadline-book';
+import { UNANIMOUS, newCommission, people, person } from '../fixtures';
 
 export const OPENED_AT = '2030-01-01T09:00:00.000Z';
 export const NOW = Date.parse('2030-01-02T09:00:00.000Z');
@@ -81,5 +83,21 @@ export function secondVersionUnderReview(): CommissionView {
   decide(s, signOffCmd(people.trowler, 'request-changes', 1, 'Name the local authorities.'));
   edit(s, 'Version two of the specification');
   submit(s);
+  return s;
+}
+
+/** A commission whose contract with Acme (people.supplier) was entered into, as the workflow builds it. */
+export function inDelivery(regime: ProcurementRegime = 'below-threshold'): CommissionView {
+  const s = initialState(newCommission({ regime }), OPENED_AT);
+  openReportDeadlines(s, NOW);
+  s.stage = 'in-delivery';
+  s.contract = {
+    bidId: '00000000-0000-4000-8000-000000000099',
+    supplier: person(people.supplier),
+    value: 90_000,
+    startDate: '2030-03-01T00:00:00.000Z',
+    enteredAt: '2030-03-01T00:00:00.000Z',
+    milestones: { ...s.milestones },
+  };
   return s;
 }

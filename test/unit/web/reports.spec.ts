@@ -3,34 +3,14 @@ import type { ReportWithContents } from '../../../apps/api/src/commissions/repor
 import { commissionPage } from '../../../apps/api/src/web/presenters/commission-page';
 import { reportPage, reportsPage } from '../../../apps/api/src/web/presenters/reports';
 import { tasksIn } from '../../../apps/api/src/tasks/task';
-import { initialState } from '../../../workflows/commission/initial-state';
-import {
-  applyDeadlineChanges,
-  openReportDeadlines,
-} from '../../../workflows/commission/kernel/deadline-book';
+import { applyDeadlineChanges } from '../../../workflows/commission/kernel/deadline-book';
 import { applyReviewReport, applySubmitReport } from '../../../workflows/commission/stages/delivery';
-import { newCommission, people, person } from '../fixtures';
-import { NOW } from '../stages/steps';
+import { people } from '../fixtures';
+import { inDelivery } from '../stages/steps';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const AT = '2030-03-10T10:00:00.000Z';
 const before = (iso: string) => new Date(Date.parse(iso) - 86_400_000);
-
-/** A commission whose contract with Acme (people.supplier) was entered into, as the workflow builds it. */
-function inDelivery(): CommissionView {
-  const s = initialState(newCommission({ regime: 'below-threshold' }), '2030-01-01T09:00:00.000Z');
-  openReportDeadlines(s, NOW);
-  s.stage = 'in-delivery';
-  s.contract = {
-    bidId: uuid(99),
-    supplier: person(people.supplier),
-    value: 90_000,
-    startDate: '2030-03-01T00:00:00.000Z',
-    enteredAt: '2030-03-01T00:00:00.000Z',
-    milestones: { ...s.milestones },
-  };
-  return s;
-}
 
 function submit(s: CommissionView, kind: 'interim' | 'final', n: number): string {
   applySubmitReport(
