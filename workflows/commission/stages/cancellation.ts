@@ -8,6 +8,8 @@ import {
   type ActorRef,
   type CancelCommission,
   type CommissionView,
+  type ContractTerminationNotice,
+  type TerminationNotice,
 } from '@app/contracts';
 import type { Change } from '../kernel/change';
 import { defineCommand } from '../kernel/command';
@@ -49,16 +51,14 @@ export function endCommission(s: CommissionView, by: ActorRef, reason: string, a
  */
 export function issueTerminationNotice(s: CommissionView, by: ActorRef, reason: string, at: string): void {
   if (!TERMINABLE_STAGES.includes(s.stage)) return;
-  s.notices = [
-    ...(s.notices ?? []),
-    {
-      type: TERMINATION_NOTICE_TYPES[s.regime],
-      regime: s.regime,
-      publishedAt: at,
-      publishedBy: by,
-      content: { title: s.title, reason, stage: s.stage, tenderPublishedAt: s.tender?.publishedAt ?? null },
-    },
-  ];
+  const notice: TerminationNotice = {
+    type: TERMINATION_NOTICE_TYPES[s.regime],
+    regime: s.regime,
+    publishedAt: at,
+    publishedBy: by,
+    content: { title: s.title, reason, stage: s.stage, tenderPublishedAt: s.tender?.publishedAt ?? null },
+  };
+  s.notices = [...(s.notices ?? []), notice];
 }
 
 /**
@@ -73,22 +73,20 @@ export function issueContractTerminationNotice(
   at: string,
 ): void {
   if (!CONTRACT_STAGES.includes(s.stage) || !s.contract) return;
-  s.notices = [
-    ...(s.notices ?? []),
-    {
-      type: CONTRACT_TERMINATION_NOTICE_TYPES[s.regime],
-      regime: s.regime,
-      publishedAt: at,
-      publishedBy: by,
-      content: {
-        title: s.title,
-        reason,
-        supplier: s.contract.supplier.name,
-        value: s.contract.value,
-        terminatedAt: at,
-      },
+  const notice: ContractTerminationNotice = {
+    type: CONTRACT_TERMINATION_NOTICE_TYPES[s.regime],
+    regime: s.regime,
+    publishedAt: at,
+    publishedBy: by,
+    content: {
+      title: s.title,
+      reason,
+      supplier: s.contract.supplier.name,
+      value: s.contract.value,
+      terminatedAt: at,
     },
-  ];
+  };
+  s.notices = [...(s.notices ?? []), notice];
 }
 
 /** Which notices a cancel issues: none on runs from before each kind (the workflow's patches). */

@@ -95,8 +95,7 @@ export class CommissionsPageController {
   ) {
     const view = await this.access.view(id, actor);
     const now = new Date();
-    const shown = readableVersion(view, actor, view.specification.currentVersion);
-    const specification = shown === null ? null : await this.section(id, view, shown);
+    const specification = await this.readableSection(view, actor, view.specification.currentVersion);
     const history = canRead('history', view, actor) ? await this.access.history(id) : [];
     const page = commissionPage(view, actor, { history, specification, now });
     this.pages.send(req, res, 'commission.njk', {
@@ -128,16 +127,21 @@ export class CommissionsPageController {
     @Param('version', ParseIntPipe) version: number,
   ) {
     const view = await this.access.view(id, actor);
-    const readable = readableVersion(view, actor, version);
-    const section = readable === null ? null : await this.section(id, view, readable);
-    if (!section) throw ProblemException.notFound(`no specification version ${version}`);
-    const specification = canRead('specification', view, actor) ? section : asTenderDocument(section);
+    const specification = await this.readableSection(view, actor, version);
+    if (!specification) throw ProblemException.notFound(`no specification version ${version}`);
     this.pages.send(req, res, 'version.njk', {
       title: `Version ${version} of the specification – ${view.title}`,
       currentNav: 'commissions',
       commission: { id: view.id, title: view.title },
       specification,
     });
+  }
+
+  /** Version `wanted` as this person may read it: staff as written, anyone else the tender document only. */
+  private async readableSection(view: CommissionView, actor: Actor, wanted: number | null) {
+    const version = readableVersion(view, actor, wanted);
+    const section = version === null ? null : await this.section(view.id, view, version);
+    return section && !canRead('specification', view, actor) ? asTenderDocument(section) : section;
   }
 
   private async section(id: string, view: Parameters<typeof specificationSection>[0], version: number) {

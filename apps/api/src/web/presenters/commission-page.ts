@@ -17,7 +17,7 @@ import { historyRows, type AuditEntry, type HistoryRow } from './history';
 import { ACTION_LINKS, listOfNames, stageTag } from './labels';
 import { escapeHtml } from './markdown';
 import { nextStep, type NextStep } from './next-step';
-import { asTenderDocument, type SpecificationSection } from './specification';
+import type { SpecificationSection } from './specification';
 
 export interface CommissionPage {
   id: string;
@@ -49,6 +49,7 @@ const DECISION_WORDS = { approve: 'Approved', 'request-changes': 'Asked for chan
 export function commissionPage(
   view: CommissionView,
   actor: Actor,
+  /** `specification` as this person may read it (the page controller's readableSection). */
   input: { history: readonly AuditEntry[]; specification: SpecificationSection | null; now: Date },
 ): CommissionPage {
   // The page shows what the JSON API would give this person: a supplier never learns who sits on
@@ -59,7 +60,6 @@ export function commissionPage(
   const base = `/commissions/${view.id}`;
   const deadlines = reads('deadlines') ? deadlineRows(view.deadlines, input.now) : [];
   const history = reads('history') ? historyRows(input.history) : [];
-  const specification = reads('specification');
   return {
     id: view.id,
     title: view.title,
@@ -126,9 +126,8 @@ export function commissionPage(
           }),
         }
       : null,
-    specification:
-      specification || !input.specification ? input.specification : asTenderDocument(input.specification),
-    earlierChangeRequests: (specification ? view.specification.versions : [])
+    specification: input.specification,
+    earlierChangeRequests: (reads('specification') ? view.specification.versions : [])
       .filter((v) => v.version !== input.specification?.version)
       .flatMap((v) =>
         v.changeRequests.map((c) => ({

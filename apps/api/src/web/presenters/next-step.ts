@@ -39,7 +39,7 @@ export function nextStep(
   return sees.people ? step : { ...step, waitingFor: null, overdue: false };
 }
 
-function stepFor(view: CommissionView, now: Date, cancellationSeen = true): NextStep {
+function stepFor(view: CommissionView, now: Date, cancellationSeen: boolean): NextStep {
   const officers = view.officers.map((o) => o.name);
   const latest = view.specification.versions.at(-1);
   switch (view.stage) {
