@@ -54,6 +54,31 @@ export interface PreparedCheck extends RidingStatement {
 }
 
 /**
+ * The check's statement: this commission's verdict recorded when no worse, the commissions that
+ * depend on this one, and the timeline notices of either that an earlier check recorded but could
+ * not deliver (each through its partial index, migration CheckIndexes, rather than a read of every
+ * row). Parameters after `from`: verdict, why, checked at, cause, VERDICTS, the message.
+ */
+export const CHECK_STATEMENT: Pick<RidingStatement, 'ctes' | 'select'> = {
+  ctes: (from, gate) => {
+    const $ = (i: number) => `$${from + i}`;
+    return `recorded AS (${recordNoWorse('$1', $(1), $(2), $(3), $(4), $(5), gate)}),
+       dependents AS (
+         SELECT id, view FROM commissions
+          WHERE view->'dependsOn'->>'commissionId' = $1::text
+            AND stage NOT IN ('completed', 'cancelled')),
+       pending AS (
+         SELECT DISTINCT n.key FROM notifications n
+           JOIN notification_deliveries d ON d.notification_key = n.key
+          WHERE n.message = ${$(6)} AND d.status = 'pending'
+            AND (n.commission_id = $1::text::uuid OR n.commission_id IN (SELECT id FROM dependents)))`;
+  },
+  select: `SELECT 'recorded' AS kind, NULL::jsonb AS view, NULL::text AS key FROM recorded
+       UNION ALL SELECT 'dependent', view, NULL FROM dependents
+       UNION ALL SELECT 'pending', NULL, key FROM pending`,
+};
+
+/**
  * Plans the commission's timetable as of the change; null when the change carries no view, or
  * when the plan cannot be made (logged: a date beyond the calendar's years, say).
  */
@@ -70,25 +95,8 @@ export async function prepareCheck(deps: FeasibilityDeps, p: Projection): Promis
   }
   const cause = `v${p.event.seq}`;
   const prepared: PreparedCheck = {
-    // This commission's verdict recorded when no worse, the commissions that depend on this one (by
-    // containment, so the view's GIN index answers it rather than a read of every view), and the
-    // timeline notices of either that an earlier check recorded but could not deliver.
-    ctes: (from, gate) => {
-      const $ = (i: number) => `$${from + i}`;
-      return `recorded AS (${recordNoWorse('$1', $(1), $(2), $(3), $(4), $(5), gate)}),
-         dependents AS (
-           SELECT id, view FROM commissions
-            WHERE view @> jsonb_build_object('dependsOn', jsonb_build_object('commissionId', $1::text))
-              AND stage NOT IN ('completed', 'cancelled')),
-         pending AS (
-           SELECT DISTINCT n.key FROM notifications n
-             JOIN notification_deliveries d ON d.notification_key = n.key
-            WHERE n.message = ${$(6)} AND d.status = 'pending'
-              AND (n.commission_id = $1::text::uuid OR n.commission_id IN (SELECT id FROM dependents)))`;
-    },
-    select: `SELECT 'recorded' AS kind, NULL::jsonb AS view, NULL::text AS key FROM recorded
-         UNION ALL SELECT 'dependent', view, NULL FROM dependents
-         UNION ALL SELECT 'pending', NULL, key FROM pending`,
+    ctes: CHECK_STATEMENT.ctes,
+    select: CHECK_STATEMENT.select,
     params: [plan?.verdict ?? null, plan?.why ?? null, at, cause, VERDICTS, MESSAGE],
     async run() {
       let found: RidingRow[];

@@ -1,5 +1,6 @@
 import type { CommissionView, Projection, ProjectionAttempt } from '@app/contracts';
 import type { DataSource } from 'typeorm';
+import { preparedQuery } from './prepared-query';
 import { isPermanentDataError, quarantinedForm, recordQuarantine } from './quarantine';
 
 export type AttemptOutcome =
@@ -58,7 +59,8 @@ export async function projectAttempt(
     const first = events[0];
     const last = events[events.length - 1];
     const call = 'project_attempt($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)';
-    const rows: ({ stale: string | null; replaced: number; written: number } & RidingRow)[] = await ds.query(
+    const rows = await preparedQuery<{ stale: string | null; replaced: number; written: number } & RidingRow>(
+      ds,
       ride
         ? `WITH projected AS (SELECT stale, replaced, written FROM ${call}),
              ${ride.ctes(WRITE_PARAMS, '(SELECT stale FROM projected) IS NULL')}

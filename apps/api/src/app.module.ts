@@ -31,6 +31,8 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
         // Named wildcard: path-to-regexp 8 no longer reads a bare `*`. Version-neutral, so the
         // web pages at / are logged as well as the API at /v1.
         forRoutes: [{ path: '{*path}', method: RequestMethod.ALL, version: VERSION_NEUTRAL }],
+        // What a request did (onRequestLine) goes on its one completion line.
+        assignResponse: true,
         pinoHttp: {
           name: 'api',
           level: config.logLevel,

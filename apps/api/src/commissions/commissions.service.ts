@@ -37,6 +37,7 @@ import { boundedCall, isTimeout, notAnsweringProblem, WORKFLOW_CALL_BOUND_MS } f
 import { endedCommissionRefusal } from './ended-commission';
 import type { CreateCommissionDto } from './dto/create-commission.dto';
 import { isWorkflowGone, refusalToProblem } from './temporal-errors';
+import { onRequestLine } from '../http/request-log';
 import { decideRegime } from './tender/regime-decision';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -80,7 +81,7 @@ export class CommissionsService {
       if (isTimeout(err)) throw notAnsweringProblem();
       throw err;
     }
-    this.logger.info({ workflowId, commissionId: commission.id }, 'commission opened');
+    onRequestLine(this.logger, { workflowId, commissionId: commission.id }, 'commission opened');
     return view;
   }
 
@@ -213,7 +214,8 @@ export class CommissionsService {
           updateId: idempotencyKey ? idempotencyId(arg.actor.userId, idempotencyKey) : undefined,
         }),
       );
-      this.logger.info(
+      onRequestLine(
+        this.logger,
         { workflowId: handle.workflowId, update: update.name, version: view.version },
         'command accepted',
       );

@@ -10,6 +10,7 @@ import { ListIndexes1765000000000 } from './1765000000000-ListIndexes';
 import { ReportVersions1764750000000 } from './1764750000000-ReportVersions';
 import { ProjectAttemptInOneCall1765200000000 } from './1765200000000-ProjectAttemptInOneCall';
 import { ProjectionAttempts1765100000000 } from './1765100000000-ProjectionAttempts';
+import { CheckIndexes1765300000000 } from './1765300000000-CheckIndexes';
 
 /** In order; listed explicitly so the compiled build and ts-jest find the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ReportVersions1764750000000,
   ProjectionAttempts1765100000000,
   ProjectAttemptInOneCall1765200000000,
+  CheckIndexes1765300000000,
 ];

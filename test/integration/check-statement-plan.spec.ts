@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { VERDICTS } from '@app/contracts';
+import { CHECK_STATEMENT } from '../../activities/feasibility/check-feasibility';
+import { projectAttempt } from '../../activities/projection/project-attempt';
+import { sampleProjection } from '../support/projections';
+import { openDataSource, testConfig } from '../support/temporal';
+
+/**
+ * The timetable check rides in every command's projection statement, prepared once a connection
+ * and planned once (a generic plan): at thousands of commissions and notifications its look-ups
+ * must still go through their indexes, never a read of every row.
+ */
+describe("the timetable check's statement at scale", () => {
+  let ds: DataSource;
+  let q: QueryRunner;
+  beforeAll(async () => {
+    ds = await openDataSource(testConfig());
+    q = ds.createQueryRunner();
+    await q.connect();
+    // Everything below is rolled back: the rows exist only to give the planner a real size.
+    await q.startTransaction();
+  });
+  afterAll(async () => {
+    await q.rollbackTransaction();
+    await q.release();
+    await ds.destroy();
+  });
+
+  it('finds dependents and undelivered notices through their partial indexes in the generic plan', async () => {
+    const id = randomUUID();
+    const at = new Date().toISOString();
+    await projectAttempt(ds, [sampleProjection(id, 1, at)], {
+      runStartedMs: Date.now(),
+      historyLength: 3,
+      committedThrough: 0,
+      provisional: false,
+    });
+    await q.query(
+      `INSERT INTO commissions (id, workflow_id, title, description, programme_id, regime, stage, version,
+         specification_version, key_dates, created_at, updated_at, view)
+       SELECT gen_random_uuid(), 'plan-' || g || '-' || c.id, c.title, c.description, c.programme_id, c.regime,
+              c.stage, c.version, c.specification_version, c.key_dates, c.created_at, c.updated_at,
+              jsonb_build_object('id', g, 'officers', '[]'::jsonb)
+         FROM commissions c, generate_series(1, 5000) g WHERE c.id = $1`,
+      [id],
+    );
+    await q.query(
+      `INSERT INTO notifications (key, commission_id, milestone, deadline_version, kind, "offset", due_at,
+         scheduled_for, recipients, subject, body, link, topic)
+       SELECT 'plan-' || c.id || '-' || o, c.id, 'sign-off', 1, 'reminder', 'PT' || o || 'H', now(), now(),
+              '[]', 's', 'b', 'l', 'deadline'
+         FROM commissions c, generate_series(1, 3) o WHERE c.workflow_id LIKE 'plan-%'`,
+    );
+    await q.query(
+      `INSERT INTO notification_deliveries (notification_key, channel, status)
+       SELECT key, 'email', 'sent' FROM notifications WHERE key LIKE 'plan-%'`,
+    );
+    await q.query('ANALYZE commissions, notifications, notification_deliveries');
+    await q.query('SET LOCAL plan_cache_mode = force_generic_plan');
+    await q.query(
+      `PREPARE check_at_scale(text, text, text, timestamptz, text, text[], text) AS
+       WITH ${CHECK_STATEMENT.ctes(1, 'TRUE')} ${CHECK_STATEMENT.select}`,
+    );
+    const plan = (
+      await q.query(
+        // EXPLAIN EXECUTE takes no bound parameters: literals (a uuid and the fixed verdict names).
+        `EXPLAIN EXECUTE check_at_scale('${id}', 'on-track', '', now(), 'v1',
+           ARRAY[${VERDICTS.map((v) => `'${v}'`).join(', ')}], 'timeline-worsened')`,
+      )
+    )
+      .map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN'])
+      .join('\n');
+    await q.query('DEALLOCATE check_at_scale');
+
+    expect(plan).toContain('commissions_depends_on_idx');
+    expect(plan).toContain('notification_deliveries_pending_idx');
+    expect(plan).not.toMatch(/Seq Scan on (commissions|notification_deliveries|notifications)\b/);
+  });
+});
