@@ -15,6 +15,8 @@ export interface BenchArgs {
   lifecycles: number;
   concurrency: number;
   rounds: number;
+  /** Untimed lifecycles per side before the rounds, at the rounds' concurrency; unset: 2 × C. */
+  warmup?: number;
   idempotencyKeys: boolean;
   listRows: number;
   reminders: number;
@@ -32,6 +34,7 @@ export const USAGE = `npm run bench -- [flags]
   --lifecycles N     lifecycles per round and per side (default 40)
   --concurrency C    concurrent clients (default 8)
   --rounds R         rounds, product and raw interleaved (default 3)
+  --warmup W         untimed lifecycles per side first, C at once (default 2 × C)
   --only S[,S]       throughput|list|reminders|rss|startup (default: all)
   --api URL          use a running API (e.g. http://127.0.0.1:3000/v1) instead of starting one
   --temporal ADDR    use a running Temporal server (host:port) instead of starting one
@@ -62,6 +65,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       lifecycles: { type: 'string', default: '40' },
       concurrency: { type: 'string', default: '8' },
       rounds: { type: 'string', default: '3' },
+      warmup: { type: 'string' },
       'idempotency-keys': { type: 'boolean', default: false },
       'list-rows': { type: 'string', default: '10000' },
       reminders: { type: 'string', default: '1000' },
@@ -104,6 +108,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     lifecycles: int('lifecycles', values.lifecycles),
     concurrency: int('concurrency', values.concurrency),
     rounds: int('rounds', values.rounds),
+    warmup: values.warmup === undefined ? undefined : int('warmup', values.warmup, 0),
     idempotencyKeys: values['idempotency-keys'],
     listRows: int('list-rows', values['list-rows'], 100),
     reminders: int('reminders', values.reminders, 2),

@@ -57,7 +57,8 @@ export function toMarkdown(r: BenchReport): string {
   const t = r.throughput;
   if (t) {
     out.push(
-      `**Throughput**: ${t.lifecycles} lifecycles × ${t.rounds} rounds per side, ${t.concurrency} concurrent clients; ` +
+      `**Throughput**: ${t.lifecycles} lifecycles × ${t.rounds} rounds per side after ${t.warmup} untimed, ` +
+        `${t.concurrency} concurrent clients; ` +
         `latencies p50 / p95 / p99 in ms.`,
       '',
       '| | raw Temporal | product (HTTP API) | product ÷ raw |',
