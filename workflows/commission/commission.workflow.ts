@@ -17,6 +17,7 @@ import {
   isFinal,
   messageKey,
   notificationKey,
+  searchValuesOf,
   type ActorRef,
   type CommissionView,
   type Deadline,
@@ -124,7 +125,12 @@ async function runCommission(input: CommissionWorkflowInput): Promise<Commission
       ? () => ledger.drainInBatches(projectCommissionEvents)
       : () => ledger.drain(projectCommissionEvent);
   const wakesForDeadlinesOnly = hasPatch('wake-scheduler-for-deadline-changes');
-  const search = hasPatch('search-attributes') ? new SearchAttributes(state) : null;
+  const search = hasPatch('search-attributes')
+    ? new SearchAttributes(
+        state,
+        input.kind === 'open' ? searchValuesOf(workflowInfo().typedSearchAttributes) : undefined,
+      )
+    : null;
   const dispatcher = new Dispatcher({ recordNotification, deliverNotification, abandonNotification });
   if (tracksDeadlines && !state.deadlines) openReportDeadlines(state, Date.now());
   // Commissions opened before dependency gates neither register nor tell dependents.

@@ -1,9 +1,8 @@
 import { upsertSearchAttributes } from '@temporalio/workflow';
 import {
-  CommissionNextDueAttribute,
-  CommissionStageAttribute,
-  CommissionTitleAttribute,
-  ProgrammeIdAttribute,
+  searchAttributePairs,
+  searchValuesKey,
+  type CommissionSearchValues,
   type CommissionView,
 } from '@app/contracts';
 import { summaryOf } from '../initial-state';
@@ -13,21 +12,32 @@ import { summaryOf } from '../initial-state';
  * state, so an operator can filter by them in the Temporal Web UI; upserts only what changed.
  */
 export class SearchAttributes {
-  private last = '';
+  private last: string;
 
-  constructor(private readonly state: CommissionView) {}
+  /**
+   * `startedWith`: the attributes a newly opened run started with. The API opens a commission with
+   * the values its first task computes (openingSearchAttributes), so that task upserts nothing; a
+   * run started without them (before the API set them, or by another client) upserts as ever.
+   * Decided by the run's own start event, so a replay decides the same.
+   */
+  constructor(
+    private readonly state: CommissionView,
+    startedWith?: CommissionSearchValues,
+  ) {
+    this.last = startedWith ? searchValuesKey(startedWith) : '';
+  }
 
   sync(): void {
     const s = this.state;
-    const nextDue = summaryOf(s).keyDates.nextDueAt;
-    const now = JSON.stringify([s.stage, s.title, nextDue, s.programmeId]);
+    const values = {
+      stage: s.stage,
+      title: s.title,
+      nextDueAt: summaryOf(s).keyDates.nextDueAt,
+      programmeId: s.programmeId,
+    };
+    const now = searchValuesKey(values);
     if (now === this.last) return;
     this.last = now;
-    upsertSearchAttributes([
-      { key: CommissionStageAttribute, value: s.stage },
-      { key: CommissionTitleAttribute, value: s.title },
-      { key: CommissionNextDueAttribute, value: nextDue ? new Date(nextDue) : null },
-      { key: ProgrammeIdAttribute, value: s.programmeId },
-    ]);
+    upsertSearchAttributes(searchAttributePairs(values));
   }
 }

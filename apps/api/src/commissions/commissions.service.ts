@@ -13,6 +13,7 @@ import {
   isFinal,
   commissionWorkflowId,
   officersOnPanel,
+  openingSearchAttributes,
   parseDuration,
   parseInstant,
   reminderFloorFor,
@@ -70,6 +71,8 @@ export class CommissionsService {
       workflowIdConflictPolicy: idempotencyKey ? 'USE_EXISTING' : 'FAIL',
       // Shown in the Temporal Web UI's list, so an operator sees which commission a workflow is.
       memo: { title: commission.title, programmeId: commission.programmeId },
+      // What its first task would upsert, so that task upserts nothing (a visibility write saved).
+      typedSearchAttributes: openingSearchAttributes(commission),
     });
     let view: CommissionView;
     try {
