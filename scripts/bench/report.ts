@@ -3,7 +3,7 @@ import type { ListResult } from './list';
 import type { RemindersResult } from './reminders';
 import type { RssResult } from './rss';
 import type { StartupResult } from './startup';
-import type { Summary } from './stats';
+import { percentile, type Summary } from './stats';
 import { ACTIONS, type ThroughputResult } from './throughput';
 
 export interface BenchReport {
@@ -69,6 +69,11 @@ export function toMarkdown(r: BenchReport): string {
           `| ${a} | ${ms(t.raw.actions[a])} | ${ms(t.product.actions[a])} | p50 ${t.ratio.p50[a]}, p99 ${t.ratio.p99[a]} |`,
       ),
       `| errors | ${t.raw.errors} | ${t.product.errors} | |`,
+      '',
+      `Throughput ratio by round: ${t.roundRatios.join(', ')} (median ${percentile(
+        [...t.roundRatios].sort((a, b) => a - b),
+        50,
+      )}); ` + 'the spread is the host, and a ratio claim needs runs or rounds enough to see past it.',
       '',
       "**CPU per lifecycle** (ms, user + system, read from /proc over each side's rounds): where the cost goes.",
       '',

@@ -31,6 +31,8 @@ export interface ThroughputResult {
   raw: SideResult;
   /** product ÷ raw: throughput, and per action p50 and p99. */
   ratio: { throughput: number; p50: Record<string, number>; p99: Record<string, number> };
+  /** product ÷ raw throughput in each round, in order: how far the host moved the ratio. */
+  roundRatios: number[];
 }
 
 type Lifecycle = (i: number, samples: Samples) => Promise<void>;
@@ -171,6 +173,7 @@ export async function measureThroughput(
       await new Side(productLifecycle(system, cast, opts.idempotencyKeys)).round(warmup, opts.concurrency);
       await new Side(rawLifecycle(client)).round(warmup, opts.concurrency);
     }
+    const roundRatios: number[] = [];
     for (let r = 1; r <= opts.rounds; r++) {
       const order: [string, Side][] = [
         ['product', product],
@@ -179,6 +182,7 @@ export async function measureThroughput(
       if (r % 2 === 0) order.reverse();
       const rates: Record<string, number> = {};
       for (const [name, side] of order) rates[name] = await side.round(opts.lifecycles, opts.concurrency);
+      roundRatios.push(round2(rates.product / rates.raw));
       log(
         `  round ${r}/${opts.rounds}: product ${rates.product.toFixed(2)} lifecycles/s, raw ${rates.raw.toFixed(2)}` +
           ` (ratio ${(rates.product / rates.raw).toFixed(2)}; errors ${product.errors + raw.errors})`,
@@ -194,6 +198,7 @@ export async function measureThroughput(
       concurrency: opts.concurrency,
       rounds: opts.rounds,
       warmup,
+      roundRatios,
       product: { ...p, actions: { ...p.actions, 'all actions': all(product) } },
       raw: { ...w, actions: { ...w.actions, 'all actions': all(raw) } },
       ratio: {
