@@ -8,7 +8,9 @@ const names = new Map<string, string>();
  * Runs a statement as a named prepared statement on the DataSource's pool: each connection parses
  * it once, and after five runs PostgreSQL plans it once. The projection's statement is on the
  * path of every command; parsing and planning it again each time was a third of its time
- * (0.3 ms parse and 0.5–0.8 ms plan of 2–3.5 ms, from the server's statement log).
+ * (0.3 ms parse and 0.5–0.8 ms plan of 2–3.5 ms, from the server's statement log). A prepared
+ * statement lives in its connection: a pooler between the worker and PostgreSQL must pool by
+ * session (see Production shape in the README).
  */
 export async function preparedQuery<Row>(ds: DataSource, text: string, values: unknown[]): Promise<Row[]> {
   let name = names.get(text);
