@@ -126,11 +126,7 @@ export function releaseOf(view: CommissionView, notice: AnyNotice, index: number
         parties: [buyerParty],
         contracts: [
           {
-            id: `${ocid}-contract`,
-            awardID: `${ocid}-award`,
-            title: c.title,
-            status: 'active',
-            value: { amount: c.value, currency: 'GBP' },
+            ...contractEntry(ocid, c, 'active'),
             ...(c.startDate ? { period: { startDate: c.startDate }, dateSigned: c.startDate } : {}),
             documents: [noticeDocument(ocid, notice, index, 'contractNotice', 'Contract details notice')],
           },
@@ -164,11 +160,7 @@ export function releaseOf(view: CommissionView, notice: AnyNotice, index: number
         parties: [buyerParty],
         contracts: [
           {
-            id: `${ocid}-contract`,
-            awardID: `${ocid}-award`,
-            title: c.title,
-            status: 'terminated',
-            value: { amount: c.value, currency: 'GBP' },
+            ...contractEntry(ocid, c, 'terminated'),
             documents: [
               {
                 ...noticeDocument(ocid, notice, index, 'contractNotice', 'Contract termination notice'),
@@ -180,6 +172,17 @@ export function releaseOf(view: CommissionView, notice: AnyNotice, index: number
       };
     }
   }
+}
+
+/** The OCDS contract a contract notice or its termination describes (its one award's). */
+function contractEntry(ocid: string, c: { title: string; value: number }, status: string): Json {
+  return {
+    id: `${ocid}-contract`,
+    awardID: `${ocid}-award`,
+    title: c.title,
+    status,
+    value: { amount: c.value, currency: 'GBP' },
+  };
 }
 
 /** reporting milestones: met when accepted, notMet once due and not met, else scheduled. */
