@@ -44,7 +44,11 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
             res.setHeader('X-Request-Id', id);
             return id;
           },
-          customAttributeKeys: { reqId: 'requestId' },
+          // Top-level on every line of the request, as the worker's lines carry workflowId.
+          customProps: (req: IncomingMessage & { id?: unknown }) => ({ requestId: req.id }),
+          // The serializers below pick three fields from the request and one from the response; the
+          // wrapping would first copy every header and the socket's address into a plain object.
+          wrapSerializers: false,
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({
               id: req.id,
