@@ -293,6 +293,36 @@ describe('a whole tender on below-threshold, with periods of seconds', () => {
     await world.as(people.officer).post(`/v1/commissions/${id}/cancel`, { reason: 'test over' }).expect(200);
   });
 
+  it('gives a supplier the tender document to bid against, and nothing before it is published', async () => {
+    const draft = await signedOff(world, { estimatedValue: 50_000 });
+    const documentOf = (who: TestUser, id: string) =>
+      world.as(who).get(`/v1/commissions/${id}/tender/document`);
+    // Unpublished: a supplier may not even learn that the commission exists; staff learn why.
+    await documentOf(people.supplier, draft).expect(404);
+    const staff = await documentOf(people.officer, draft).expect(404).expect('content-type', PROBLEM);
+    expect(staff.body.detail).toMatch(/no tender has been published/);
+    await world
+      .as(people.officer)
+      .post(`/v1/commissions/${draft}/cancel`, { reason: 'test over' })
+      .expect(200);
+
+    const { id } = await tendering(world, 600, 1200);
+    const read = await documentOf(people.supplier, id).expect(200);
+    expect(read.body).toEqual({
+      commissionId: id,
+      stage: 'tendering',
+      version: expect.any(Number),
+      allowedActions: ['ask-clarification', 'submit-bid'],
+      specificationVersion: 1,
+      contentHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+      content: '# Scope\n\nThe study.',
+    });
+    // The same text for the panel; a supplier still cannot read how it was drafted.
+    expect((await documentOf(people.chair, id).expect(200)).body.content).toBe(read.body.content);
+    await world.as(people.supplier).get(`/v1/commissions/${id}/specification`).expect(403);
+    await world.as(people.officer).post(`/v1/commissions/${id}/cancel`, { reason: 'test over' }).expect(200);
+  });
+
   it('only suppliers ask and bid, only officers answer and publish', async () => {
     const { id } = await tendering(world, 600, 1200);
     await ask(people.officer, id, 'Staff question?').expect(403);

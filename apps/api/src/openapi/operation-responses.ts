@@ -20,6 +20,7 @@ export const OPERATION_RESPONSES: Record<string, string> = {
   'get /v1/commissions/{id}/reminders': 'Reminders',
   'get /v1/commissions/{id}/history': 'History',
   'post /v1/commissions/{id}/tender': 'Commission',
+  'get /v1/commissions/{id}/tender/document': 'TenderDocument',
   'post /v1/commissions/{id}/reopen': 'Commission',
   'post /v1/commissions/{id}/clarifications': 'ClarificationAsked',
   'get /v1/commissions/{id}/clarifications': 'Clarifications',

@@ -164,6 +164,14 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     },
     ['version', 'content'],
   ),
+  TenderDocument: ofCommission(
+    {
+      specificationVersion: { type: 'integer' },
+      contentHash: text('SHA-256 of the content'),
+      content: text('markdown'),
+    },
+    ['specificationVersion', 'contentHash', 'content'],
+  ),
   SpecificationVersions: ofCommission(
     {
       versions: list(
