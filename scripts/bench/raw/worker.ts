@@ -1,6 +1,7 @@
 /**
  * The raw workflow's worker, in a process of its own like the product's worker, on its own task
- * queue and with the same worker settings (libs/config), so the two differ only in what they run.
+ * queue, with the same worker settings (libs/config) and the same preload (system.ts), so the two
+ * differ only in what they run.
  * Prints "raw worker polling" once it polls; stops on SIGTERM.
  */
 import path from 'node:path';
