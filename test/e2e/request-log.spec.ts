@@ -103,11 +103,35 @@ describe("the API's request log", () => {
     expect(readFileSync(logFile, 'utf8')).not.toContain(token);
   });
 
-  it('keeps a refused request to its line, with the status the caller got', async () => {
+  it('puts the request id on every line of a refused command, and the status on its last', async () => {
+    const created = await send(
+      'POST',
+      '/v1/commissions',
+      `open-${randomUUID()}`,
+      CommissionFactory.withPanel(2).build(),
+    );
+    const id = ((await created.json()) as { id: string }).id;
+    // Nothing written yet: the workflow's validator refuses the submit (a 409 and its own line).
+    const submitting = `submit-${randomUUID()}`;
+    const refused = await send('POST', `/v1/commissions/${id}/specification/submit`, submitting, {
+      respondBy: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
+    expect(refused.status).toBe(409);
+    const lines = await linesOf(submitting);
+    expect(lines.map((l) => l.msg)).toEqual(['command refused', 'request completed']);
+    expect(lines[0]).toMatchObject({ requestId: submitting, workflowId: commissionWorkflowId(id) });
+    expect(lines[0].req).toBeUndefined();
+    expect(lines[1]).toMatchObject({
+      requestId: submitting,
+      req: { method: 'POST' },
+      res: { statusCode: 409 },
+    });
+
     const probing = `probe-${randomUUID()}`;
-    const refused = await send('PUT', `/v1/commissions/${randomUUID()}/specification`, probing, {});
-    expect(refused.status).toBe(400);
-    const [line] = await linesOf(probing);
-    expect(line).toMatchObject({ requestId: probing, res: { statusCode: 400 } });
+    const invalid = await send('PUT', `/v1/commissions/${id}/specification`, probing, {});
+    expect(invalid.status).toBe(400);
+    expect(await linesOf(probing)).toEqual([
+      expect.objectContaining({ requestId: probing, res: { statusCode: 400 } }),
+    ]);
   });
 });

@@ -44,8 +44,20 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
             res.setHeader('X-Request-Id', id);
             return id;
           },
-          // Top-level on every line of the request, as the worker's lines carry workflowId.
-          customProps: (req: IncomingMessage & { id?: unknown }) => ({ requestId: req.id }),
+          // Every line of a request carries its id at the top level (as the worker's carry
+          // workflowId) from one child logger; the request itself goes on the completion line
+          // only. A child per request costs (pino rebuilds its level methods), so there is one.
+          quietReqLogger: true,
+          quietResLogger: true,
+          customAttributeKeys: { reqId: 'requestId' },
+          customSuccessObject: (req: IncomingMessage, _res: ServerResponse, line: object) => ({
+            req,
+            ...line,
+          }),
+          customErrorObject: (req: IncomingMessage, _res: ServerResponse, _err: Error, line: object) => ({
+            req,
+            ...line,
+          }),
           // The serializers below pick three fields from the request and one from the response; the
           // wrapping would first copy every header and the socket's address into a plain object.
           wrapSerializers: false,
