@@ -15,8 +15,8 @@ export interface BenchArgs {
   lifecycles: number;
   concurrency: number;
   rounds: number;
-  /** Untimed lifecycles per side before the rounds, at the rounds' concurrency; unset: 2 × C. */
-  warmup?: number;
+  /** Untimed lifecycles per side before the rounds, at the rounds' concurrency (default 2 × C). */
+  warmup: number;
   idempotencyKeys: boolean;
   listRows: number;
   reminders: number;
@@ -98,6 +98,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       throw new Error(`--pragma must look like name=value (or none), got ${p}`);
   }
   if (values.api && !values.temporal) throw new Error('--api needs --temporal too (the raw side runs on it)');
+  const concurrency = int('concurrency', values.concurrency);
   return {
     api: values.api?.replace(/\/$/, ''),
     temporal: values.temporal,
@@ -106,9 +107,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     temporalPort: int('temporal-port', values['temporal-port']),
     apiPort: int('api-port', values['api-port']),
     lifecycles: int('lifecycles', values.lifecycles),
-    concurrency: int('concurrency', values.concurrency),
+    concurrency,
     rounds: int('rounds', values.rounds),
-    warmup: values.warmup === undefined ? undefined : int('warmup', values.warmup, 0),
+    warmup: values.warmup === undefined ? 2 * concurrency : int('warmup', values.warmup, 0),
     idempotencyKeys: values['idempotency-keys'],
     listRows: int('list-rows', values['list-rows'], 100),
     reminders: int('reminders', values.reminders, 2),

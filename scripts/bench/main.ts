@@ -25,7 +25,7 @@ async function run(args: BenchArgs, system: System, report: BenchReport): Promis
   if (has('throughput')) {
     log(
       `throughput: ${args.lifecycles} lifecycles × ${args.rounds} rounds per side, ${args.concurrency} clients, ` +
-        `after ${args.warmup ?? 2 * args.concurrency} untimed`,
+        `after ${args.warmup} untimed`,
     );
     let raw: Child | undefined;
     try {

@@ -154,7 +154,7 @@ export async function measureThroughput(
     lifecycles: number;
     concurrency: number;
     rounds: number;
-    warmup?: number;
+    warmup: number;
     idempotencyKeys: boolean;
   },
   log: (line: string) => void,
@@ -168,7 +168,7 @@ export async function measureThroughput(
     // side's connections (HTTP, gRPC, the pool's PostgreSQL connections with their prepared
     // statements), caches and JIT. One lifecycle at a time left the product's first round 15%
     // slower than its others (0.83 against 0.97–1.10 × raw) and most of its p99 in that round.
-    const warmup = opts.warmup ?? 2 * opts.concurrency;
+    const { warmup } = opts;
     if (warmup > 0) {
       await new Side(productLifecycle(system, cast, opts.idempotencyKeys)).round(warmup, opts.concurrency);
       await new Side(rawLifecycle(client)).round(warmup, opts.concurrency);
