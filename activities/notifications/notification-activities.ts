@@ -1,6 +1,6 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { NotificationConfig } from '@app/config';
-import type { NotificationRequest } from '@app/contracts';
+import type { NotificationRequest, RecordingTask } from '@app/contracts';
 import type { Logger } from '@app/logging';
 import type { DataSource } from 'typeorm';
 import { ChannelSender, channelsFor } from './channels';
@@ -22,18 +22,31 @@ export interface NotificationDeps {
 export function createNotificationActivities(deps: NotificationDeps) {
   const sender = new ChannelSender(deps.notifications, (msg, fields) => deps.logger.info(fields, msg));
 
+  async function record(n: NotificationRequest, by?: RecordingTask): Promise<void> {
+    const { recorded, dropped } = await recordInOutbox(
+      deps.dataSource,
+      n,
+      render(n, deps.notifications.publicBaseUrl),
+      channelsFor(deps.notifications),
+      by,
+    );
+    const workflowId = `commission-${n.commissionId}`;
+    if (dropped.length > 0)
+      deps.logger.warn({ workflowId, dropped }, "a lost workflow task's notifications dropped");
+    deps.logger.info(
+      { workflowId, key: n.key, recorded },
+      recorded ? 'notification recorded' : 'notification already recorded',
+    );
+  }
+
   return {
     async recordNotification(n: NotificationRequest): Promise<void> {
-      const recorded = await recordInOutbox(
-        deps.dataSource,
-        n,
-        render(n, deps.notifications.publicBaseUrl),
-        channelsFor(deps.notifications),
-      );
-      deps.logger.info(
-        { workflowId: `commission-${n.commissionId}`, key: n.key, recorded },
-        recorded ? 'notification recorded' : 'notification already recorded',
-      );
+      await record(n);
+    },
+
+    /** The same from inside the workflow task that raised it (a local activity): see RecordingTask. */
+    async recordNotificationInTask(n: NotificationRequest, by: RecordingTask): Promise<void> {
+      await record(n, by);
     },
 
     async abandonNotification(key: string, reason: string): Promise<void> {

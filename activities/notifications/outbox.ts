@@ -1,16 +1,42 @@
-import { isMessage, type NotificationRequest } from '@app/contracts';
+import { isMessage, type NotificationRequest, type RecordingTask } from '@app/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Channel } from './channels';
 import type { RenderedNotification } from './render';
 
-/** Records a notification and a pending delivery per channel; a second call changes nothing. */
+/**
+ * Records a notification and a pending delivery per channel; a second call changes nothing. From
+ * inside a workflow task (`by`), first drops what a lost task of the run recorded (see
+ * RecordingTask): recorded by a task of this run after the last one in history, other than this
+ * one. No delivery of it was ever scheduled, since only a task in history schedules one; a row
+ * some attempt touched is kept whatever it says.
+ */
 export async function recordInOutbox(
   ds: DataSource,
   n: NotificationRequest,
   text: RenderedNotification,
   channels: Channel[],
-): Promise<boolean> {
-  return ds.transaction((tx) => insertIntoOutbox(tx, n, text, channels));
+  by?: RecordingTask,
+): Promise<{ recorded: boolean; dropped: string[] }> {
+  return ds.transaction(async (tx) => {
+    const dropped = by ? await dropLostTasks(tx, n.commissionId, by) : [];
+    return { recorded: await insertIntoOutbox(tx, n, text, channels, by), dropped };
+  });
+}
+
+async function dropLostTasks(tx: EntityManager, commissionId: string, by: RecordingTask): Promise<string[]> {
+  const rows: { key: string }[] = await tx.query(
+    `WITH lost AS (
+       SELECT n.key FROM notifications n
+        WHERE n.commission_id = $1 AND n.recorded_in_run = $2
+          AND n.recorded_in_task > $3 AND n.recorded_in_task <> $4
+          AND NOT EXISTS (SELECT 1 FROM notification_deliveries d
+                           WHERE d.notification_key = n.key AND d.attempts > 0)),
+     deliveries AS (DELETE FROM notification_deliveries WHERE notification_key IN (SELECT key FROM lost)),
+     dropped AS (DELETE FROM notifications WHERE key IN (SELECT key FROM lost) RETURNING key)
+     SELECT key FROM dropped ORDER BY key`,
+    [commissionId, by.runStartedMs, by.lastRecordedIn, by.historyLength],
+  );
+  return rows.map((r) => r.key);
 }
 
 /** The same inside a transaction the caller holds, so an outbox row can commit with other writes. */
@@ -19,12 +45,13 @@ export async function insertIntoOutbox(
   n: NotificationRequest,
   text: RenderedNotification,
   channels: Channel[],
+  by?: RecordingTask,
 ): Promise<boolean> {
   const inserted: unknown[] = await tx.query(
     `INSERT INTO notifications
        (key, commission_id, topic, message, milestone, deadline_version, kind, "offset", due_at,
-        scheduled_for, recipients, subject, body, link)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+        scheduled_for, recipients, subject, body, link, recorded_in_run, recorded_in_task)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      ON CONFLICT DO NOTHING RETURNING key`,
     [
       n.key,
@@ -41,6 +68,8 @@ export async function insertIntoOutbox(
       text.subject,
       text.body,
       text.link,
+      by?.runStartedMs ?? null,
+      by?.historyLength ?? null,
     ],
   );
   if (inserted.length === 0) return false;

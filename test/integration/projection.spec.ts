@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Projection } from '@app/contracts';
+import type { NotificationRequest, Projection } from '@app/contracts';
 import type { DataSource } from 'typeorm';
 import { abandonPending, markAttempt, recordInOutbox } from '../../activities/notifications/outbox';
 import { createLogger } from '@app/logging';
@@ -144,6 +144,54 @@ describe('projecting workflow events into the read model', () => {
       { channel: 'email', status: 'sent', last_error: null },
       { channel: 'webhook', status: 'failed', last_error: 'delivery gave up: worker lost' },
     ]);
+  });
+
+  it("drops what a lost workflow task recorded in the outbox, at the run's next recording from a task", async () => {
+    const id = randomUUID();
+    const run = Date.parse('2026-11-27T04:00:00Z');
+    const message = (seq: number): NotificationRequest => ({
+      topic: 'message',
+      key: `${id}:message:${seq}:tender-closed:0`,
+      commissionId: id,
+      commissionTitle: 'Outbox study',
+      scheduledFor: '2030-01-01T00:00:00.000Z',
+      message: 'tender-closed',
+      facts: {},
+      recipients: [],
+    });
+    const record = (seq: number, historyLength: number, lastRecordedIn: number, runStartedMs = run) =>
+      recordInOutbox(ds, message(seq), { subject: 's', body: 'b', link: 'l' }, ['email'], {
+        runStartedMs,
+        historyLength,
+        lastRecordedIn,
+      });
+    const keys = async () =>
+      (await ds.query('SELECT key FROM notifications WHERE commission_id = $1 ORDER BY key', [id])).map(
+        (r: { key: string }) => r.key,
+      );
+    // Task 10 recorded seq 2 and is in history; task 20 recorded seq 3 and was lost; task 30 (the
+    // retry, whose command took seq 4 behind another) records again: seq 3 goes, nothing else.
+    expect(await record(2, 10, 0)).toEqual({ recorded: true, dropped: [] });
+    expect(await record(3, 20, 10)).toEqual({ recorded: true, dropped: [] });
+    // A second recording of one task keeps the first's, and a retried recording is a no-op.
+    expect(await record(3, 20, 10)).toEqual({ recorded: false, dropped: [] });
+    expect(await record(4, 30, 10)).toEqual({ recorded: true, dropped: [message(3).key] });
+    expect(await record(5, 30, 10)).toEqual({ recorded: true, dropped: [] });
+    expect(await keys()).toEqual([2, 4, 5].map((seq) => message(seq).key));
+    // Another run's rows and rows without a task (an ordinary activity's) are never a lost task's,
+    // nor (a safety net: only a task in history schedules a delivery) a row an attempt touched.
+    await recordInOutbox(ds, message(6), { subject: 's', body: 'b', link: 'l' }, ['email']);
+    expect(await record(7, 40, 30, run - 1000)).toEqual({ recorded: true, dropped: [] });
+    expect(await record(8, 50, 30)).toEqual({ recorded: true, dropped: [] });
+    await markAttempt(ds, message(8).key, 'email', { sent: false, error: 'refused', final: false });
+    expect(await record(9, 60, 40)).toEqual({ recorded: true, dropped: [] });
+    expect(await keys()).toEqual([2, 4, 5, 6, 7, 8, 9].map((seq) => message(seq).key));
+    const deliveries = await ds.query(
+      `SELECT count(*)::int AS n FROM notification_deliveries d JOIN notifications n ON n.key = d.notification_key
+        WHERE n.commission_id = $1`,
+      [id],
+    );
+    expect(deliveries).toEqual([{ n: 7 }]);
   });
 
   it('keeps the audit trail append-only in the database itself', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
 import {
   COMMISSION_WORKFLOW_TYPE,
   CancelCommissionUpdate,
@@ -11,7 +12,7 @@ import {
   commissionWorkflowId,
   type Actor,
 } from '@app/contracts';
-import type { commissionWorkflowV2 } from '@app/workflows';
+import type { commissionWorkflowV3 } from '@app/workflows';
 import { eventually } from '../support/eventually';
 import { newCommission, people } from '../unit/fixtures';
 import { startStubWorker } from './stub-worker';
@@ -21,17 +22,21 @@ type Stub = Awaited<ReturnType<typeof startStubWorker>>;
 describe('the commission workflow kernel, with stub activities', () => {
   let stub: Stub;
   beforeAll(async () => {
-    // Random projection times, so ordering is not an accident of timing.
-    stub = await startStubWorker({ projectionDelayMs: () => Math.floor(Math.random() * 30) });
+    // Random projection times, so ordering is not an accident of timing; recordings slower than
+    // any projection, so a run that let both in flight at once would replay them in another order.
+    stub = await startStubWorker({
+      projectionDelayMs: () => Math.floor(Math.random() * 30),
+      recordingDelayMs: () => 60,
+    });
   });
   afterAll(() => stub.stop());
 
   async function open(
     overrides = {},
     workflowType: string = COMMISSION_WORKFLOW_TYPE,
-  ): Promise<WorkflowHandle<typeof commissionWorkflowV2>> {
+  ): Promise<WorkflowHandle<typeof commissionWorkflowV3>> {
     const commission = newCommission({ id: randomUUID(), ...overrides });
-    return stub.client.workflow.start<typeof commissionWorkflowV2>(workflowType, {
+    return stub.client.workflow.start<typeof commissionWorkflowV3>(workflowType, {
       workflowId: commissionWorkflowId(commission.id),
       taskQueue: stub.taskQueue,
       args: [{ kind: 'open', commission }],
@@ -106,6 +111,58 @@ describe('the commission workflow kernel, with stub activities', () => {
         .map((p) => p.userId)
         .sort(),
     );
+  });
+
+  it("records a command's notifications inside the task that answers it; older types by an activity each", async () => {
+    const scheduled = async (h: WorkflowHandle) =>
+      ((await h.fetchHistory()).events ?? []).flatMap((e) => {
+        const name = e.activityTaskScheduledEventAttributes?.activityType?.name;
+        return name ? [name] : [];
+      });
+    const current = await open();
+    const older = await open({}, 'commissionWorkflowV2');
+    for (const h of [current, older]) {
+      await edit(h, 'text');
+      await h.executeUpdate(SubmitSpecificationUpdate, {
+        args: [{ actor: people.officer, respondBy: new Date(Date.now() + 3600_000).toISOString() }],
+      });
+      await h.executeUpdate(CancelCommissionUpdate, {
+        args: [{ actor: people.officer, reason: 'Not needed' }],
+      });
+      await h.result();
+    }
+    const [currentId, olderId] = [current, older].map((h) => h.workflowId.replace('commission-', ''));
+    // The panel asked to sign off (the deadline's opening notice), then everyone told of the cancel.
+    for (const id of [currentId, olderId]) {
+      const recorded = stub.seen.recorded.filter((n) => n.commissionId === id);
+      expect(recorded.map((n) => (n.topic === 'message' ? n.message : n.milestone))).toEqual([
+        'sign-off',
+        'commission-cancelled',
+      ]);
+    }
+    // The current type: no activity task to record either, deliveries as before.
+    expect(await scheduled(current)).toEqual(['deliverNotification', 'deliverNotification']);
+    expect(await scheduled(older)).toEqual([
+      'recordNotification',
+      'deliverNotification',
+      'recordNotification',
+      'deliverNotification',
+    ]);
+    // Each recording says its task, and the second names the first, in history by then.
+    const by = stub.seen.recordedBy.filter((_, i, all) => all.length > 0 && i >= all.length - 2);
+    expect(by[0].lastRecordedIn).toBe(0);
+    expect(by[1].lastRecordedIn).toBe(by[0].historyLength);
+    expect(by[1].historyLength).toBeGreaterThan(by[0].historyLength);
+    expect(by[1].runStartedMs).toBe(by[0].runStartedMs);
+    // Its local activities one at a time, so the history replays as it ran (the projection's
+    // random delay would otherwise let the recording resolve first, or with it).
+    for (const h of [current, older]) {
+      await Worker.runReplayHistory(
+        { workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! } },
+        await h.fetchHistory(),
+        `replay-${h.workflowId}`,
+      );
+    }
   });
 
   it('turns a cancellation requested from Temporal into an audited cancel by the operator, and ends cleanly', async () => {

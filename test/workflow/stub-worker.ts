@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Runtime, Worker, NativeConnection } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '@app/config';
-import type { NotificationRequest, Projection } from '@app/contracts';
+import type { NotificationRequest, Projection, RecordingTask } from '@app/contracts';
 import { createLogger } from '@app/logging';
 import { temporalLogger } from '../../apps/worker/src/temporal-logger';
 
@@ -15,6 +15,8 @@ export interface Seen {
   /** The calls of the projection, each the events written together. */
   batches: Projection[][];
   recorded: NotificationRequest[];
+  /** Which task recorded each notification recorded from inside one (a local activity). */
+  recordedBy: RecordingTask[];
   delivered: string[];
 }
 
@@ -22,7 +24,9 @@ export interface Seen {
  * The real commission workflow on the real server, with activities that only remember what they
  * were asked: the kernel (ledger, scheduler, dispatcher) is tested without PostgreSQL.
  */
-export async function startStubWorker(opts: { projectionDelayMs?: () => number } = {}) {
+export async function startStubWorker(
+  opts: { projectionDelayMs?: () => number; recordingDelayMs?: () => number } = {},
+) {
   if (!runtimeInstalled) {
     Runtime.install({
       logger: temporalLogger(createLogger('workflow-test', process.env.LOG_LEVEL ?? 'warn')),
@@ -31,7 +35,7 @@ export async function startStubWorker(opts: { projectionDelayMs?: () => number }
   }
   const config = loadConfig();
   const taskQueue = `workflow-test-${randomUUID()}`;
-  const seen: Seen = { projections: [], batches: [], recorded: [], delivered: [] };
+  const seen: Seen = { projections: [], batches: [], recorded: [], recordedBy: [], delivered: [] };
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const worker = await Worker.create({
@@ -52,6 +56,11 @@ export async function startStubWorker(opts: { projectionDelayMs?: () => number }
       },
       async recordNotification(n: NotificationRequest) {
         seen.recorded.push(n);
+      },
+      async recordNotificationInTask(n: NotificationRequest, by: RecordingTask) {
+        await sleep(opts.recordingDelayMs?.() ?? 0);
+        seen.recorded.push(n);
+        seen.recordedBy.push(by);
       },
       async deliverNotification(key: string) {
         seen.delivered.push(key);

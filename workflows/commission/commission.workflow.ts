@@ -32,12 +32,14 @@ import type { Due } from './kernel/deadlines';
 import { DependencyGates } from './kernel/dependency-gates';
 import { Dispatcher } from './kernel/dispatcher';
 import { Ledger } from './kernel/ledger';
+import { LocalActivityLane } from './kernel/local-activity-lane';
 import { OPERATOR, operatorCancel } from './kernel/operator-cancel';
-import { hasPatch } from './kernel/patches';
+import { bornWith, hasPatch } from './kernel/patches';
 import { registerCommands } from './kernel/registry';
 import { DeadlineScheduler } from './kernel/scheduler';
 import { SearchAttributes } from './kernel/search';
 import { TaskProjection } from './kernel/task-projection';
+import { TaskRecording } from './kernel/task-recording';
 import { owedScores, recipientsFor, supplierRecipientsFor } from './recipients';
 import { COMMANDS, ON_DUE } from './stages';
 import { markOverdue } from './stages/delivery';
@@ -88,8 +90,16 @@ const SCHEDULER: ActorRef = { userId: 'system:scheduler', name: 'Scheduled trans
  * command checks and changes; the kernel records and projects each change (Ledger), keeps the
  * deadlines (DeadlineScheduler) and sends notifications (Dispatcher).
  *
- * Every commission opens as this type: born with every patch of V2_BASELINE_PATCHES, it records no
+ * Every commission opens as this type: born with every patch of V3_BASELINE_PATCHES, it records no
  * marker for them (kernel/patches.ts).
+ */
+export async function commissionWorkflowV3(input: CommissionWorkflowInput): Promise<CommissionView> {
+  return runCommission(input);
+}
+
+/**
+ * The second type, kept for the runs opened as it: born with V2_BASELINE_PATCHES, each later patch
+ * it asks for. New commissions open as `commissionWorkflowV3`.
  */
 export async function commissionWorkflowV2(input: CommissionWorkflowInput): Promise<CommissionView> {
   return runCommission(input);
@@ -97,7 +107,7 @@ export async function commissionWorkflowV2(input: CommissionWorkflowInput): Prom
 
 /**
  * The first type, kept for the runs opened before V2 (and their continuations): each asks for every
- * patch, as its history records. New commissions open as `commissionWorkflowV2`.
+ * patch, as its history records. New commissions open as `commissionWorkflowV3`.
  */
 export async function commissionWorkflow(input: CommissionWorkflowInput): Promise<CommissionView> {
   return runCommission(input);
@@ -114,9 +124,13 @@ async function runCommission(input: CommissionWorkflowInput): Promise<Commission
   // events in one call, the view once; now that call from inside the workflow task, so a command is
   // answered in one task (see kernel/task-projection.ts).
   const projectsInTask = hasPatch('projection-in-workflow-task');
+  // A run that records notifications in its tasks runs its local activities one at a time.
+  const lane = bornWith('notifications-in-task') ? new LocalActivityLane() : null;
   const taskProjection = new TaskProjection(
     () => ledger.projectedThrough,
-    inTask.projectCommissionEvents,
+    lane
+      ? (batch, by) => lane.run(() => inTask.projectCommissionEvents(batch, by))
+      : inTask.projectCommissionEvents,
     projectCommissionEvents,
   );
   const project = projectsInTask
@@ -131,7 +145,13 @@ async function runCommission(input: CommissionWorkflowInput): Promise<Commission
         input.kind === 'open' ? searchValuesOf(workflowInfo().typedSearchAttributes) : undefined,
       )
     : null;
-  const dispatcher = new Dispatcher({ recordNotification, deliverNotification, abandonNotification });
+  // Runs of the older types record as they always did, each notification by an activity of its own.
+  const taskRecording = lane ? new TaskRecording(inTask.recordNotificationInTask, lane) : null;
+  const dispatcher = new Dispatcher({
+    recordNotification: (n) => (taskRecording ? taskRecording.write(n) : recordNotification(n)),
+    deliverNotification,
+    abandonNotification,
+  });
   if (tracksDeadlines && !state.deadlines) openReportDeadlines(state, Date.now());
   // Commissions opened before dependency gates neither register nor tell dependents.
   const gates = hasPatch('dependency-gates')

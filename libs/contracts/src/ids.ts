@@ -6,6 +6,6 @@ export function commissionWorkflowId(commissionId: string): string {
 
 /**
  * The workflow type every new commission opens as (workflows/commission/commission.workflow.ts).
- * `commissionWorkflow`, the first type, stays registered for the runs opened before it.
+ * The earlier types (`commissionWorkflow`, `commissionWorkflowV2`) stay registered for their runs.
  */
-export const COMMISSION_WORKFLOW_TYPE = 'commissionWorkflowV2';
+export const COMMISSION_WORKFLOW_TYPE = 'commissionWorkflowV3';

@@ -61,6 +61,21 @@ export interface MessageNotification extends NotificationBase {
 /** What the workflow hands to the notification activities, which render the text and link. */
 export type NotificationRequest = DeadlineNotification | MessageNotification;
 
+/**
+ * The workflow task that records a notification from inside itself (a local activity), before the
+ * task is in history. A lost task is retried from history and may key its messages differently
+ * (a message's key is its event's seq), so each recording drops what a lost task of the run
+ * recorded and nobody tried to deliver (activities/notifications/outbox.ts).
+ */
+export interface RecordingTask {
+  /** The run's start (ms since the epoch). */
+  runStartedMs: number;
+  /** The workflow's history length as the recording task began. */
+  historyLength: number;
+  /** The same for the run's last earlier task that recorded, in history by now; 0 when none did. */
+  lastRecordedIn: number;
+}
+
 export function isMessage(n: NotificationRequest): n is MessageNotification {
   return n.topic === 'message';
 }

@@ -5,7 +5,8 @@ import { inWorkflowContext, patched, workflowInfo } from '@temporalio/workflow';
  * type has all of them from its first task, so it asks for none and records no marker for them
  * (each marker also cost a search-attribute upsert and a visibility write). Runs of
  * `commissionWorkflow` opened before V2 keep asking, as their histories say. A patch added later
- * goes through `patched` in both types, and is not added here.
+ * either goes through `patched` in the older types, or is born with a later type and never taken
+ * by the older ones (`bornWith`); it is not added here.
  */
 export const V2_BASELINE_PATCHES = [
   'deadlines',
@@ -23,18 +24,37 @@ export const V2_BASELINE_PATCHES = [
   'termination-notice',
 ] as const;
 
+/**
+ * `commissionWorkflowV3` adds the patches below to V2's. Runs of the older types never take them
+ * (see `bornWith`): their histories, recorded or running, stay as they are, with no marker.
+ */
+export const V3_BASELINE_PATCHES = [...V2_BASELINE_PATCHES, 'notifications-in-task'] as const;
+
 /** The first workflow type, whose runs ask for every patch: see commission.workflow.ts. */
 export const FIRST_WORKFLOW_TYPE = 'commissionWorkflow';
 
+/** The patches each later type is born with; a type not listed (the first) is born with none. */
 // eslint-disable-next-line no-restricted-syntax -- read only
-const BASELINE: ReadonlySet<string> = new Set(V2_BASELINE_PATCHES);
+const BASELINES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['commissionWorkflowV2', new Set<string>(V2_BASELINE_PATCHES)],
+  ['commissionWorkflowV3', new Set<string>(V3_BASELINE_PATCHES)],
+]);
 
 /**
  * Whether this run has the patch: always, for a run of a type born with it; otherwise as `patched`
  * says. Decided by the run's own type, which its history fixes, so no state is kept here.
  */
 export function hasPatch(id: string): boolean {
-  return (BASELINE.has(id) && workflowInfo().workflowType !== FIRST_WORKFLOW_TYPE) || patched(id);
+  return bornWith(id) || patched(id);
+}
+
+/**
+ * Whether this run's type was born with the behaviour. For a change that runs of older types never
+ * take, so their histories need no marker to say when they did: the type, fixed by the history,
+ * decides it.
+ */
+export function bornWith(id: string): boolean {
+  return BASELINES.get(workflowInfo().workflowType)?.has(id) === true;
 }
 
 /**

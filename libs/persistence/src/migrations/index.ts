@@ -11,6 +11,7 @@ import { ReportVersions1764750000000 } from './1764750000000-ReportVersions';
 import { ProjectAttemptInOneCall1765200000000 } from './1765200000000-ProjectAttemptInOneCall';
 import { ProjectionAttempts1765100000000 } from './1765100000000-ProjectionAttempts';
 import { CheckIndexes1765300000000 } from './1765300000000-CheckIndexes';
+import { NotificationsRecordedInTask1765400000000 } from './1765400000000-NotificationsRecordedInTask';
 
 /** In order; listed explicitly so the compiled build and ts-jest find the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ProjectionAttempts1765100000000,
   ProjectAttemptInOneCall1765200000000,
   CheckIndexes1765300000000,
+  NotificationsRecordedInTask1765400000000,
 ];

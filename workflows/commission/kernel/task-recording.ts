@@ -1,0 +1,37 @@
+import { workflowInfo } from '@temporalio/workflow';
+import type { NotificationRequest, RecordingTask } from '@app/contracts';
+import type { LocalActivityLane } from './local-activity-lane';
+
+type Record = (n: NotificationRequest, by: RecordingTask) => Promise<void>;
+
+/**
+ * Records notifications from inside the workflow task that raised them (a local activity), so a
+ * command's notification costs no activity task of its own, nor the workflow task its completion
+ * would wake. Delivery is still an ordinary activity, scheduled only once this task is in history:
+ * what a lost task recorded is never sent, and the next recording of the run drops it.
+ */
+export class TaskRecording {
+  private currentTask = 0;
+  private lastRecordedIn = 0;
+
+  constructor(
+    private readonly record: Record,
+    private readonly lane: LocalActivityLane,
+  ) {}
+
+  write(n: NotificationRequest): Promise<void> {
+    return this.lane.run(() => {
+      const info = workflowInfo();
+      if (info.historyLength !== this.currentTask) {
+        // A new task: the one that recorded before it is in history, or this run would not know it.
+        if (this.currentTask !== 0) this.lastRecordedIn = this.currentTask;
+        this.currentTask = info.historyLength;
+      }
+      return this.record(n, {
+        runStartedMs: info.runStartTime.getTime(),
+        historyLength: info.historyLength,
+        lastRecordedIn: this.lastRecordedIn,
+      });
+    });
+  }
+}
