@@ -2,7 +2,7 @@ import { workflowInfo } from '@temporalio/workflow';
 import type { NotificationRequest, RecordingTask } from '@app/contracts';
 import type { LocalActivityLane } from './local-activity-lane';
 
-type Record = (n: NotificationRequest, by: RecordingTask) => Promise<void>;
+type RecordInTask = (n: NotificationRequest, by: RecordingTask) => Promise<void>;
 
 /**
  * Records notifications from inside the workflow task that raised them (a local activity), so a
@@ -15,7 +15,7 @@ export class TaskRecording {
   private lastRecordedIn = 0;
 
   constructor(
-    private readonly record: Record,
+    private readonly record: RecordInTask,
     private readonly lane: LocalActivityLane,
   ) {}
 
