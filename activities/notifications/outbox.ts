@@ -1,14 +1,18 @@
 import { isMessage, type NotificationRequest, type RecordingTask } from '@app/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../projection/prepared-query';
 import type { Channel } from './channels';
 import type { RenderedNotification } from './render';
 
 /**
- * Records a notification and a pending delivery per channel; a second call changes nothing. From
- * inside a workflow task (`by`), first drops what a lost task of the run recorded (see
- * RecordingTask): recorded by a task of this run after the last one in history, other than this
- * one. No delivery of it was ever scheduled, since only a task in history schedules one; a row
- * some attempt touched is kept whatever it says.
+ * Records a notification and a pending delivery per channel, in one statement (one round trip,
+ * prepared: it is on the path of every command that notifies); a second call changes nothing.
+ *
+ * From inside a workflow task (`by`), it also drops what a lost task of the run recorded (see
+ * RecordingTask): rows recorded by a task of this run after the last one in history, other than
+ * this one. No delivery of them was ever scheduled, since only a task in history schedules one. A
+ * lost row under this notification's own key is recorded over, as this task's. A row some attempt
+ * touched is kept whatever it says.
  */
 export async function recordInOutbox(
   ds: DataSource,
@@ -17,26 +21,65 @@ export async function recordInOutbox(
   channels: Channel[],
   by?: RecordingTask,
 ): Promise<{ recorded: boolean; dropped: string[] }> {
-  return ds.transaction(async (tx) => {
-    const dropped = by ? await dropLostTasks(tx, n.commissionId, by) : [];
-    return { recorded: await insertIntoOutbox(tx, n, text, channels, by), dropped };
-  });
+  const rows = await preparedQuery<{ kind: 'recorded' | 'dropped'; key: string }>(ds, RECORD, [
+    ...notificationColumns(n, text),
+    by?.runStartedMs ?? null,
+    by?.historyLength ?? null,
+    by?.lastRecordedIn ?? null,
+    channels,
+  ]);
+  return {
+    recorded: rows.some((r) => r.kind === 'recorded'),
+    dropped: rows.filter((r) => r.kind === 'dropped').map((r) => r.key),
+  };
 }
 
-async function dropLostTasks(tx: EntityManager, commissionId: string, by: RecordingTask): Promise<string[]> {
-  const rows: { key: string }[] = await tx.query(
-    `WITH lost AS (
-       SELECT n.key FROM notifications n
-        WHERE n.commission_id = $1 AND n.recorded_in_run = $2
-          AND n.recorded_in_task > $3 AND n.recorded_in_task <> $4
-          AND NOT EXISTS (SELECT 1 FROM notification_deliveries d
-                           WHERE d.notification_key = n.key AND d.attempts > 0)),
-     deliveries AS (DELETE FROM notification_deliveries WHERE notification_key IN (SELECT key FROM lost)),
-     dropped AS (DELETE FROM notifications WHERE key IN (SELECT key FROM lost) RETURNING key)
-     SELECT key FROM dropped ORDER BY key`,
-    [commissionId, by.runStartedMs, by.lastRecordedIn, by.historyLength],
-  );
-  return rows.map((r) => r.key);
+const COLUMNS = `key, commission_id, topic, message, milestone, deadline_version, kind, "offset", due_at,
+  scheduled_for, recipients, subject, body, link`;
+
+/** $15 the run, $16 the task, $17 the run's last recording task in history, $18 the channels. */
+const LOST_TASK = (row: string) => `${row}.recorded_in_run = $15
+  AND ${row}.recorded_in_task > $17 AND ${row}.recorded_in_task <> $16
+  AND NOT EXISTS (SELECT 1 FROM notification_deliveries d WHERE d.notification_key = ${row}.key AND d.attempts > 0)`;
+
+const RECORD = `WITH lost AS (
+    SELECT n.key FROM notifications n WHERE n.commission_id = $2 AND n.key <> $1 AND ${LOST_TASK('n')}),
+  lost_deliveries AS (DELETE FROM notification_deliveries WHERE notification_key IN (SELECT key FROM lost)),
+  dropped AS (DELETE FROM notifications WHERE key IN (SELECT key FROM lost) RETURNING key),
+  recorded AS (
+    INSERT INTO notifications (${COLUMNS}, recorded_in_run, recorded_in_task)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+    ON CONFLICT (key) DO UPDATE SET (${COLUMNS}, recorded_in_run, recorded_in_task, recorded_at) =
+      (EXCLUDED.key, EXCLUDED.commission_id, EXCLUDED.topic, EXCLUDED.message, EXCLUDED.milestone,
+       EXCLUDED.deadline_version, EXCLUDED.kind, EXCLUDED."offset", EXCLUDED.due_at, EXCLUDED.scheduled_for,
+       EXCLUDED.recipients, EXCLUDED.subject, EXCLUDED.body, EXCLUDED.link, EXCLUDED.recorded_in_run,
+       EXCLUDED.recorded_in_task, now())
+      WHERE ${LOST_TASK('notifications')}
+    RETURNING key),
+  deliveries AS (
+    INSERT INTO notification_deliveries (notification_key, channel)
+    SELECT key, channel FROM recorded, unnest($18::text[]) AS channel
+    ON CONFLICT DO NOTHING)
+  SELECT 'dropped' AS kind, key FROM dropped
+  UNION ALL SELECT 'recorded', key FROM recorded`;
+
+function notificationColumns(n: NotificationRequest, text: RenderedNotification): unknown[] {
+  return [
+    n.key,
+    n.commissionId,
+    isMessage(n) ? 'message' : 'deadline',
+    isMessage(n) ? n.message : null,
+    isMessage(n) ? null : n.milestone,
+    isMessage(n) ? null : n.deadlineVersion,
+    isMessage(n) ? 'message' : n.kind,
+    isMessage(n) ? null : n.offset,
+    isMessage(n) ? null : n.dueAt,
+    n.scheduledFor,
+    JSON.stringify(n.recipients),
+    text.subject,
+    text.body,
+    text.link,
+  ];
 }
 
 /** The same inside a transaction the caller holds, so an outbox row can commit with other writes. */
@@ -45,32 +88,12 @@ export async function insertIntoOutbox(
   n: NotificationRequest,
   text: RenderedNotification,
   channels: Channel[],
-  by?: RecordingTask,
 ): Promise<boolean> {
   const inserted: unknown[] = await tx.query(
-    `INSERT INTO notifications
-       (key, commission_id, topic, message, milestone, deadline_version, kind, "offset", due_at,
-        scheduled_for, recipients, subject, body, link, recorded_in_run, recorded_in_task)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+    `INSERT INTO notifications (${COLUMNS})
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      ON CONFLICT DO NOTHING RETURNING key`,
-    [
-      n.key,
-      n.commissionId,
-      isMessage(n) ? 'message' : 'deadline',
-      isMessage(n) ? n.message : null,
-      isMessage(n) ? null : n.milestone,
-      isMessage(n) ? null : n.deadlineVersion,
-      isMessage(n) ? 'message' : n.kind,
-      isMessage(n) ? null : n.offset,
-      isMessage(n) ? null : n.dueAt,
-      n.scheduledFor,
-      JSON.stringify(n.recipients),
-      text.subject,
-      text.body,
-      text.link,
-      by?.runStartedMs ?? null,
-      by?.historyLength ?? null,
-    ],
+    notificationColumns(n, text),
   );
   if (inserted.length === 0) return false;
   for (const channel of channels) {

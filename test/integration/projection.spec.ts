@@ -186,12 +186,29 @@ describe('projecting workflow events into the read model', () => {
     await markAttempt(ds, message(8).key, 'email', { sent: false, error: 'refused', final: false });
     expect(await record(9, 60, 40)).toEqual({ recorded: true, dropped: [] });
     expect(await keys()).toEqual([2, 4, 5, 6, 7, 8, 9].map((seq) => message(seq).key));
+    // A lost task's row under the very key its retry records (the usual case: the same seq) is
+    // recorded over, as the retry's, with the retry's text.
+    expect(await record(10, 70, 60)).toEqual({ recorded: true, dropped: [] });
+    const retried = { ...message(10), scheduledFor: '2030-01-01T00:00:05.000Z' };
+    expect(
+      await recordInOutbox(ds, retried, { subject: 's2', body: 'b', link: 'l' }, ['email'], {
+        runStartedMs: run,
+        historyLength: 80,
+        lastRecordedIn: 60,
+      }),
+    ).toEqual({ recorded: true, dropped: [] });
+    expect(
+      await ds.query(
+        `SELECT recorded_in_task, subject, scheduled_for = '2030-01-01T00:00:05Z' AS retried FROM notifications WHERE key = $1`,
+        [retried.key],
+      ),
+    ).toEqual([{ recorded_in_task: 80, subject: 's2', retried: true }]);
     const deliveries = await ds.query(
       `SELECT count(*)::int AS n FROM notification_deliveries d JOIN notifications n ON n.key = d.notification_key
         WHERE n.commission_id = $1`,
       [id],
     );
-    expect(deliveries).toEqual([{ n: 7 }]);
+    expect(deliveries).toEqual([{ n: 8 }]);
   });
 
   it('keeps the audit trail append-only in the database itself', async () => {
