@@ -9,10 +9,11 @@ import type { RenderedNotification } from './render';
  * prepared: it is on the path of every command that notifies); a second call changes nothing.
  *
  * From inside a workflow task (`by`), it also drops what a lost task of the run recorded (see
- * RecordingTask): rows recorded by a task of this run after the last one in history, other than
- * this one. No delivery of them was ever scheduled, since only a task in history schedules one. A
- * lost row under this notification's own key is recorded over, as this task's. A row some attempt
- * touched is kept whatever it says.
+ * RecordingTask): rows recorded by a task of this run after the last one in history and before
+ * this one (a retry always starts further along its history than the attempts it replaces, so a
+ * stale attempt still writing never touches a later task's rows). No delivery of them was ever
+ * scheduled, since only a task in history schedules one. A lost row under this notification's own
+ * key is recorded over, as this task's. As a last guard, a row a delivery attempt touched is kept.
  */
 export async function recordInOutbox(
   ds: DataSource,
@@ -23,7 +24,7 @@ export async function recordInOutbox(
 ): Promise<{ recorded: boolean; dropped: string[] }> {
   const rows = await preparedQuery<{ kind: 'recorded' | 'dropped'; key: string }>(ds, RECORD, [
     ...notificationColumns(n, text),
-    by?.runStartedMs ?? null,
+    by?.runId ?? null,
     by?.historyLength ?? null,
     by?.lastRecordedIn ?? null,
     channels,
@@ -39,7 +40,7 @@ const COLUMNS = `key, commission_id, topic, message, milestone, deadline_version
 
 /** $15 the run, $16 the task, $17 the run's last recording task in history, $18 the channels. */
 const LOST_TASK = (row: string) => `${row}.recorded_in_run = $15
-  AND ${row}.recorded_in_task > $17 AND ${row}.recorded_in_task <> $16
+  AND ${row}.recorded_in_task > $17 AND ${row}.recorded_in_task < $16
   AND NOT EXISTS (SELECT 1 FROM notification_deliveries d WHERE d.notification_key = ${row}.key AND d.attempts > 0)`;
 
 const RECORD = `WITH lost AS (

@@ -148,7 +148,7 @@ describe('projecting workflow events into the read model', () => {
 
   it("drops what a lost workflow task recorded in the outbox, at the run's next recording from a task", async () => {
     const id = randomUUID();
-    const run = Date.parse('2026-11-27T04:00:00Z');
+    const run = randomUUID();
     const message = (seq: number): NotificationRequest => ({
       topic: 'message',
       key: `${id}:message:${seq}:tender-closed:0`,
@@ -159,9 +159,9 @@ describe('projecting workflow events into the read model', () => {
       facts: {},
       recipients: [],
     });
-    const record = (seq: number, historyLength: number, lastRecordedIn: number, runStartedMs = run) =>
+    const record = (seq: number, historyLength: number, lastRecordedIn: number, runId = run) =>
       recordInOutbox(ds, message(seq), { subject: 's', body: 'b', link: 'l' }, ['email'], {
-        runStartedMs,
+        runId,
         historyLength,
         lastRecordedIn,
       });
@@ -181,7 +181,7 @@ describe('projecting workflow events into the read model', () => {
     // Another run's rows and rows without a task (an ordinary activity's) are never a lost task's,
     // nor (a safety net: only a task in history schedules a delivery) a row an attempt touched.
     await recordInOutbox(ds, message(6), { subject: 's', body: 'b', link: 'l' }, ['email']);
-    expect(await record(7, 40, 30, run - 1000)).toEqual({ recorded: true, dropped: [] });
+    expect(await record(7, 40, 30, randomUUID())).toEqual({ recorded: true, dropped: [] });
     expect(await record(8, 50, 30)).toEqual({ recorded: true, dropped: [] });
     await markAttempt(ds, message(8).key, 'email', { sent: false, error: 'refused', final: false });
     expect(await record(9, 60, 40)).toEqual({ recorded: true, dropped: [] });
@@ -192,7 +192,7 @@ describe('projecting workflow events into the read model', () => {
     const retried = { ...message(10), scheduledFor: '2030-01-01T00:00:05.000Z' };
     expect(
       await recordInOutbox(ds, retried, { subject: 's2', body: 'b', link: 'l' }, ['email'], {
-        runStartedMs: run,
+        runId: run,
         historyLength: 80,
         lastRecordedIn: 60,
       }),
@@ -203,12 +203,20 @@ describe('projecting workflow events into the read model', () => {
         [retried.key],
       ),
     ).toEqual([{ recorded_in_task: 80, subject: 's2', retried: true }]);
+    // An attempt still writing after its task was superseded (a worker cut off from Temporal) is
+    // further back in history than the retry: it never drops the retry's rows, nor records over them.
+    expect(await record(11, 100, 80)).toEqual({ recorded: true, dropped: [] });
+    expect(await record(11, 90, 80)).toEqual({ recorded: false, dropped: [] });
+    expect(await record(12, 90, 80)).toEqual({ recorded: true, dropped: [] });
+    expect(
+      await ds.query(`SELECT recorded_in_task FROM notifications WHERE key = $1`, [message(11).key]),
+    ).toEqual([{ recorded_in_task: 100 }]);
     const deliveries = await ds.query(
       `SELECT count(*)::int AS n FROM notification_deliveries d JOIN notifications n ON n.key = d.notification_key
         WHERE n.commission_id = $1`,
       [id],
     );
-    expect(deliveries).toEqual([{ n: 8 }]);
+    expect(deliveries).toEqual([{ n: 10 }]);
   });
 
   it('keeps the audit trail append-only in the database itself', async () => {

@@ -16,7 +16,7 @@ export interface Seen {
   batches: Projection[][];
   recorded: NotificationRequest[];
   /** Which task recorded each notification recorded from inside one (a local activity). */
-  recordedBy: RecordingTask[];
+  recordedBy: (RecordingTask & { commissionId: string })[];
   delivered: string[];
 }
 
@@ -60,7 +60,7 @@ export async function startStubWorker(
       async recordNotificationInTask(n: NotificationRequest, by: RecordingTask) {
         await sleep(opts.recordingDelayMs?.() ?? 0);
         seen.recorded.push(n);
-        seen.recordedBy.push(by);
+        seen.recordedBy.push({ ...by, commissionId: n.commissionId });
       },
       async deliverNotification(key: string) {
         seen.delivered.push(key);

@@ -68,8 +68,8 @@ export type NotificationRequest = DeadlineNotification | MessageNotification;
  * recorded and nobody tried to deliver (activities/notifications/outbox.ts).
  */
 export interface RecordingTask {
-  /** The run's start (ms since the epoch). */
-  runStartedMs: number;
+  /** The run's id: its start time, as the SDK gives it, differs between attempts of its first task. */
+  runId: string;
   /** The workflow's history length as the recording task began. */
   historyLength: number;
   /** The same for the run's last earlier task that recorded, in history by now; 0 when none did. */

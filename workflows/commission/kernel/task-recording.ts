@@ -28,7 +28,7 @@ export class TaskRecording {
         this.currentTask = info.historyLength;
       }
       return this.record(n, {
-        runStartedMs: info.runStartTime.getTime(),
+        runId: info.runId,
         historyLength: info.historyLength,
         lastRecordedIn: this.lastRecordedIn,
       });
