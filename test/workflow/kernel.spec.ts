@@ -44,6 +44,13 @@ describe('the commission workflow kernel, with stub activities', () => {
   }
   const edit = (h: WorkflowHandle, content: string, actor: Actor = people.officer) =>
     h.executeUpdate(EditSpecificationUpdate, { args: [{ actor, content, contentHash: `h:${content}` }] });
+  /** A specification written and sent to the panel, who have an hour to respond. */
+  const submitForSignOff = async (h: WorkflowHandle) => {
+    await edit(h, 'text');
+    await h.executeUpdate(SubmitSpecificationUpdate, {
+      args: [{ actor: people.officer, respondBy: new Date(Date.now() + 3600_000).toISOString() }],
+    });
+  };
   const projectedOf = (h: WorkflowHandle) =>
     stub.seen.projections.filter((p) => p.commissionId === h.workflowId.replace('commission-', ''));
 
@@ -122,10 +129,7 @@ describe('the commission workflow kernel, with stub activities', () => {
     const current = await open();
     const older = await open({}, 'commissionWorkflowV2');
     for (const h of [current, older]) {
-      await edit(h, 'text');
-      await h.executeUpdate(SubmitSpecificationUpdate, {
-        args: [{ actor: people.officer, respondBy: new Date(Date.now() + 3600_000).toISOString() }],
-      });
+      await submitForSignOff(h);
       await h.executeUpdate(CancelCommissionUpdate, {
         args: [{ actor: people.officer, reason: 'Not needed' }],
       });
@@ -196,10 +200,7 @@ describe('the commission workflow kernel, with stub activities', () => {
     const current = await open();
     const first = await open({}, 'commissionWorkflow');
     for (const h of [current, first]) {
-      await edit(h, 'text');
-      await h.executeUpdate(SubmitSpecificationUpdate, {
-        args: [{ actor: people.officer, respondBy: new Date(Date.now() + 3600_000).toISOString() }],
-      });
+      await submitForSignOff(h);
     }
     expect(await patchEvents(current)).toBe(0);
     // A marker and a TemporalChangeVersion upsert for each patch asked at the start, at least.
@@ -216,10 +217,7 @@ describe('the commission workflow kernel, with stub activities', () => {
 
   it('keeps its stage as a search attribute an operator can filter by', async () => {
     const h = await open();
-    await edit(h, 'text');
-    await h.executeUpdate(SubmitSpecificationUpdate, {
-      args: [{ actor: people.officer, respondBy: new Date(Date.now() + 3600_000).toISOString() }],
-    });
+    await submitForSignOff(h);
     const described = await h.describe();
     expect(described.typedSearchAttributes.get(CommissionStageAttribute)).toBe('panel-review');
   });
