@@ -3,7 +3,7 @@ import type { ListResult } from './list';
 import type { RemindersResult } from './reminders';
 import type { RssResult } from './rss';
 import type { StartupResult } from './startup';
-import { percentile, type Summary } from './stats';
+import { percentile, type RatioInterval, type Summary } from './stats';
 import { ACTIONS, type ThroughputResult } from './throughput';
 
 export interface BenchReport {
@@ -44,6 +44,18 @@ function cpuParts(t: NonNullable<BenchReport['throughput']>): string[] {
 const cpuTotal = (cpu: Record<string, number>) =>
   Math.round(Object.values(cpu).reduce((a, b) => a + b, 0) * 100) / 100;
 
+/** The spread is the host's: what the rounds let one claim about the ratio, and what they do not. */
+function intervalSentence(i: RatioInterval | null | undefined): string {
+  if (!i) return 'One round says nothing of how far the host moved it: run more.';
+  const verdict =
+    i.low >= 1
+      ? 'the product is at least as fast as raw Temporal'
+      : i.high < 1
+        ? 'the product is slower than raw Temporal'
+        : 'the rounds cannot tell the product from raw Temporal';
+  return `Geometric mean of the rounds ${i.mean}, 95 % interval ${i.low}–${i.high}: ${verdict}, on this host at this hour.`;
+}
+
 export function toMarkdown(r: BenchReport): string {
   const m = r.machine;
   const out = [
@@ -73,7 +85,7 @@ export function toMarkdown(r: BenchReport): string {
       `Throughput ratio by round: ${t.roundRatios.join(', ')} (median ${percentile(
         [...t.roundRatios].sort((a, b) => a - b),
         50,
-      )}); ` + 'the spread is the host, and a ratio claim needs runs or rounds enough to see past it.',
+      )}). ` + intervalSentence(t.roundInterval),
       '',
       "**CPU per lifecycle** (ms, user + system, read from /proc over each side's rounds): where the cost goes.",
       '',

@@ -71,3 +71,32 @@ export async function timed<T>(samples: Samples, name: string, call: () => Promi
   samples.add(name, elapsedMs(start));
   return result;
 }
+
+/** Student's t at 97.5 %, by degrees of freedom 1–30; beyond, the normal's 1.96 is close enough. */
+const T_975 = [
+  12.71, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131,
+  2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
+
+export interface RatioInterval {
+  /** The geometric mean of the rounds' ratios: a ratio's average, where 0.5 and 2 cancel out. */
+  mean: number;
+  /** A 95 % confidence interval for it, from the spread of the rounds (t on their logarithms). */
+  low: number;
+  high: number;
+}
+
+/**
+ * How sure a ratio claim can be: the host's speed drifts between rounds, so a single run's ratio
+ * says little without the interval its rounds give. Null with fewer than two rounds.
+ */
+export function ratioInterval(ratios: readonly number[]): RatioInterval | null {
+  const logs = ratios.filter((r) => r > 0).map(Math.log);
+  const n = logs.length;
+  if (n < 2) return null;
+  const mean = logs.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+  const half = (T_975[n - 2] ?? 1.96) * (sd / Math.sqrt(n));
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  return { mean: r2(Math.exp(mean)), low: r2(Math.exp(mean - half)), high: r2(Math.exp(mean + half)) };
+}

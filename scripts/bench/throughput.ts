@@ -3,7 +3,17 @@ import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/clie
 import { call, newCommission, type BenchCast } from './people';
 import { RawStepUpdate, rawLifecycleWorkflow } from './raw/workflow';
 import { addCpu, cpuSince, readCpu, type CpuReading } from './cpu';
-import { Samples, elapsedMs, now, pool, summarise, timed, type Summary } from './stats';
+import {
+  Samples,
+  elapsedMs,
+  now,
+  pool,
+  ratioInterval,
+  summarise,
+  timed,
+  type RatioInterval,
+  type Summary,
+} from './stats';
 import { RAW_TASK_QUEUE, type System } from './system';
 
 /** The round-trips of one lifecycle, named for the product's actions; raw makes the same ones. */
@@ -33,6 +43,8 @@ export interface ThroughputResult {
   ratio: { throughput: number; p50: Record<string, number>; p99: Record<string, number> };
   /** product ÷ raw throughput in each round, in order: how far the host moved the ratio. */
   roundRatios: number[];
+  /** Their geometric mean and its 95 % interval: a claim about the ratio holds only past it. */
+  roundInterval: RatioInterval | null;
 }
 
 type Lifecycle = (i: number, samples: Samples) => Promise<void>;
@@ -199,6 +211,7 @@ export async function measureThroughput(
       rounds: opts.rounds,
       warmup,
       roundRatios,
+      roundInterval: ratioInterval(roundRatios),
       product: { ...p, actions: { ...p.actions, 'all actions': all(product) } },
       raw: { ...w, actions: { ...w.actions, 'all actions': all(raw) } },
       ratio: {
