@@ -117,6 +117,38 @@ describe('projecting from inside a workflow task', () => {
     expect(await stored(id)).toMatchObject({ version: 2 });
   });
 
+  it("orders a lost first task before its retry by the run's start as each saw it", async () => {
+    // A run's start is the time of its first workflow task as the worker saw it. Core's workflow
+    // clock only moves forward (sdk-core's WorkflowMachines::set_current_time), so a retry of a lost
+    // first task, and every replay after it, see the retry's start: later than the lost attempt's,
+    // which alone saw its own.
+    const id = randomUUID();
+    const lost = { ...task(3, 0), runStartedMs: RUN };
+    const retried = (historyLength: number, committedThrough: number) => ({
+      ...task(historyLength, committedThrough),
+      runStartedMs: RUN + 10_000,
+    });
+    await projectAttempt(ds, [event(id, 1, at(0))], lost);
+    expect(await projectAttempt(ds, [event(id, 1, at(10))], retried(6, 0))).toEqual({
+      applied: true,
+      written: 1,
+      replaced: 1,
+    });
+    // The lost attempt, still running, writes its next batch late: ignored.
+    expect(await projectAttempt(ds, [event(id, 1, at(0)), event(id, 2, at(0))], lost)).toMatchObject({
+      applied: false,
+    });
+    // The run's next task (its history longer, the same start) writes over nothing of the lost one's.
+    expect(await projectAttempt(ds, [event(id, 2, at(20))], retried(10, 1))).toMatchObject({
+      applied: true,
+      replaced: 0,
+    });
+    expect(await audit(id)).toEqual([
+      { seq: 1, at: at(10), provisional: false },
+      { seq: 2, at: at(20), provisional: true },
+    ]);
+  });
+
   it("ignores an earlier batch of the same task arriving after a later one (a timed-out attempt's)", async () => {
     const id = randomUUID();
     await projectAttempt(ds, [event(id, 1, at(0)), event(id, 2, at(0))], task(3, 0));
