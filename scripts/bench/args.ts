@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { THROUGH, type Through } from './lifecycles';
 
 export const SECTIONS = ['throughput', 'list', 'reminders', 'rss', 'startup'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -18,6 +19,10 @@ export interface BenchArgs {
   /** Untimed lifecycles per side before the rounds, at the rounds' concurrency (default 2 × C). */
   warmup: number;
   idempotencyKeys: boolean;
+  /** How far each throughput lifecycle goes. */
+  through: Through;
+  /** Seconds from publishing a tender to its close, through the award. */
+  closeAfter: number;
   listRows: number;
   reminders: number;
   /** Seconds the reminders fall due across; 0: all of one offset at one instant. */
@@ -32,7 +37,8 @@ export interface BenchArgs {
 
 export const USAGE = `npm run bench -- [flags]
   --lifecycles N     lifecycles per round and per side (default 40)
-  --concurrency C    concurrent clients (default 8)
+  --concurrency C    concurrent clients (default 8 through the sign-off; 32 through the award, whose
+                     lifecycles each wait seconds for their tender to close)
   --rounds R         rounds, product and raw interleaved (default 3)
   --warmup W         untimed lifecycles per side first, C at once (default 2 × C)
   --only S[,S]       throughput|list|reminders|rss|startup (default: all)
@@ -43,6 +49,9 @@ export const USAGE = `npm run bench -- [flags]
   --temporal-port N  port of the bench's own dev server (default 7245; its UI port + 1000)
   --api-port N       port of the bench's own API (default 3245)
   --idempotency-keys send an Idempotency-Key with every POST of the lifecycle
+  --through T        how far each lifecycle goes: award (default: on through the tender, two bids,
+                     its close, scoring and the award) or sign-off (the first five actions only)
+  --close-after S    seconds from publishing a tender to its close, through the award (default 3)
   --list-rows N      commissions seeded for the list section (default 10000)
   --reminders N      reminders due in the same minute (default 1000)
   --reminder-window S  seconds the reminders fall due across (default 60, the same minute; 0: every
@@ -63,10 +72,12 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       'temporal-port': { type: 'string', default: '7245' },
       'api-port': { type: 'string', default: '3245' },
       lifecycles: { type: 'string', default: '40' },
-      concurrency: { type: 'string', default: '8' },
+      concurrency: { type: 'string' },
       rounds: { type: 'string', default: '3' },
       warmup: { type: 'string' },
       'idempotency-keys': { type: 'boolean', default: false },
+      through: { type: 'string', default: 'award' },
+      'close-after': { type: 'string', default: '3' },
       'list-rows': { type: 'string', default: '10000' },
       reminders: { type: 'string', default: '1000' },
       'reminder-window': { type: 'string', default: '60' },
@@ -97,8 +108,12 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     if (p !== 'none' && !/^[a-z_]+=[A-Za-z0-9_-]+$/.test(p))
       throw new Error(`--pragma must look like name=value (or none), got ${p}`);
   }
+  if (!(THROUGH as readonly string[]).includes(values.through))
+    throw new Error(`--through takes ${THROUGH.join('|')}, got ${values.through}`);
   if (values.api && !values.temporal) throw new Error('--api needs --temporal too (the raw side runs on it)');
-  const concurrency = int('concurrency', values.concurrency);
+  // Through the award each lifecycle waits out its tender's close: it takes more clients to keep
+  // the machine as busy as eight keep it through the sign-off.
+  const concurrency = int('concurrency', values.concurrency ?? (values.through === 'award' ? '32' : '8'));
   return {
     api: values.api?.replace(/\/$/, ''),
     temporal: values.temporal,
@@ -111,6 +126,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     rounds: int('rounds', values.rounds),
     warmup: values.warmup === undefined ? 2 * concurrency : int('warmup', values.warmup, 0),
     idempotencyKeys: values['idempotency-keys'],
+    through: values.through as Through,
+    closeAfter: int('close-after', values['close-after'], 2),
     listRows: int('list-rows', values['list-rows'], 100),
     reminders: int('reminders', values.reminders, 2),
     reminderWindow: int('reminder-window', values['reminder-window'], 0),

@@ -24,7 +24,7 @@ async function run(args: BenchArgs, system: System, report: BenchReport): Promis
   const has = (s: BenchArgs['only'][number]) => args.only.includes(s);
   if (has('throughput')) {
     log(
-      `throughput: ${args.lifecycles} lifecycles × ${args.rounds} rounds per side, ${args.concurrency} clients, ` +
+      `throughput: ${args.lifecycles} lifecycles through the ${args.through} × ${args.rounds} rounds per side, ${args.concurrency} clients, ` +
         `after ${args.warmup} untimed`,
     );
     let raw: Child | undefined;

@@ -10,7 +10,10 @@ export interface BenchPerson {
   token: string;
 }
 
-/** The officer and the two-member panel (chair and one member) every benchmark commission uses. */
+/**
+ * The officer and the two-member panel (chair and one member) every benchmark commission uses, and
+ * the two suppliers that bid when a lifecycle goes through the award.
+ */
 export function benchPeople(config: AppConfig) {
   const person = (userId: string, name: string, roles: string[]): BenchPerson => {
     const email = `${userId}@example.gov.uk`;
@@ -21,6 +24,10 @@ export function benchPeople(config: AppConfig) {
     officer: person('bench.officer', 'Benchmark Officer', ['officer']),
     chair: person('bench.chair', 'Benchmark Chair', ['panel']),
     member: person('bench.member', 'Benchmark Member', ['panel']),
+    suppliers: [
+      person('bench.supplier-a', 'Benchmark Supplier A', ['supplier']),
+      person('bench.supplier-b', 'Benchmark Supplier B', ['supplier']),
+    ],
   };
 }
 

@@ -4,7 +4,7 @@ import type { RemindersResult } from './reminders';
 import type { RssResult } from './rss';
 import type { StartupResult } from './startup';
 import { percentile, type RatioInterval, type Summary } from './stats';
-import { ACTIONS, type ThroughputResult } from './throughput';
+import type { ThroughputResult } from './throughput';
 
 export interface BenchReport {
   at: string;
@@ -44,6 +44,11 @@ function cpuParts(t: NonNullable<BenchReport['throughput']>): string[] {
 const cpuTotal = (cpu: Record<string, number>) =>
   Math.round(Object.values(cpu).reduce((a, b) => a + b, 0) * 100) / 100;
 
+const THROUGH_WORDS = {
+  'sign-off': "from opening to the panel's sign-off",
+  award: 'from opening through sign-off, the tender (two bids, its close), scoring and the award',
+} as const;
+
 /** The spread is the host's: what the rounds let one claim about the ratio, and what they do not. */
 function intervalSentence(i: RatioInterval | null | undefined): string {
   if (!i) return 'One round says nothing of how far the host moved it: run more.';
@@ -70,13 +75,13 @@ export function toMarkdown(r: BenchReport): string {
   if (t) {
     out.push(
       `**Throughput**: ${t.lifecycles} lifecycles × ${t.rounds} rounds per side after ${t.warmup} untimed, ` +
-        `${t.concurrency} concurrent clients; ` +
+        `${t.concurrency} concurrent clients, each lifecycle ${THROUGH_WORDS[t.through ?? 'sign-off']}; ` +
         `latencies p50 / p95 / p99 in ms.`,
       '',
       '| | raw Temporal | product (HTTP API) | product ÷ raw |',
       '| --- | --- | --- | --- |',
       `| lifecycles/s | ${t.raw.lifecyclesPerSecond} | ${t.product.lifecyclesPerSecond} | ${t.ratio.throughput} |`,
-      ...[...ACTIONS, 'all actions'].map(
+      ...[...t.actions, 'all actions'].map(
         (a) =>
           `| ${a} | ${ms(t.raw.actions[a])} | ${ms(t.product.actions[a])} | p50 ${t.ratio.p50[a]}, p99 ${t.ratio.p99[a]} |`,
       ),

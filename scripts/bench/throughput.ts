@@ -1,7 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
-import { call, newCommission, type BenchCast } from './people';
-import { RawStepUpdate, rawLifecycleWorkflow } from './raw/workflow';
+import { Client, Connection } from '@temporalio/client';
+import {
+  actionsThrough,
+  productLifecycle,
+  rawLifecycle,
+  type Lifecycle,
+  type LifecycleOptions,
+  type Through,
+} from './lifecycles';
+import type { BenchCast } from './people';
 import { addCpu, cpuSince, readCpu, type CpuReading } from './cpu';
 import {
   Samples,
@@ -10,14 +16,10 @@ import {
   pool,
   ratioInterval,
   summarise,
-  timed,
   type RatioInterval,
   type Summary,
 } from './stats';
-import { RAW_TASK_QUEUE, type System } from './system';
-
-/** The round-trips of one lifecycle, named for the product's actions; raw makes the same ones. */
-export const ACTIONS = ['create', 'specification', 'submit', 'approve-1', 'approve-2'] as const;
+import type { System } from './system';
 
 export interface SideResult {
   lifecycles: number;
@@ -32,6 +34,9 @@ export interface SideResult {
 }
 
 export interface ThroughputResult {
+  /** How far each lifecycle went, and its actions in order. */
+  through: Through;
+  actions: string[];
   lifecycles: number;
   concurrency: number;
   rounds: number;
@@ -47,8 +52,6 @@ export interface ThroughputResult {
   roundInterval: RatioInterval | null;
 }
 
-type Lifecycle = (i: number, samples: Samples) => Promise<void>;
-
 class Side {
   readonly samples = new Samples();
   seconds = 0;
@@ -58,7 +61,10 @@ class Side {
   readonly perRound: number[] = [];
   readonly cpu = {} as CpuReading;
 
-  constructor(readonly lifecycle: Lifecycle) {}
+  constructor(
+    readonly lifecycle: Lifecycle,
+    private readonly actions: readonly string[],
+  ) {}
 
   async round(n: number, concurrency: number): Promise<number> {
     const start = now();
@@ -88,7 +94,7 @@ class Side {
       seconds: round2(this.seconds),
       lifecyclesPerSecond: round2(this.count / this.seconds),
       perRound: this.perRound,
-      actions: Object.fromEntries(ACTIONS.map((a) => [a, this.samples.summary(a)])),
+      actions: Object.fromEntries(this.actions.map((a) => [a, this.samples.summary(a)])),
       errors: this.errors,
       firstError: this.firstError,
       cpuMsPerLifecycle: Object.fromEntries(
@@ -102,59 +108,6 @@ class Side {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** create, write the specification, submit, two approvals: through the HTTP API. */
-function productLifecycle(system: System, cast: BenchCast, idempotencyKeys: boolean): Lifecycle {
-  const api = system.api;
-  const keyed = (): Record<string, string> => (idempotencyKeys ? { 'Idempotency-Key': randomUUID() } : {});
-  const respondBy = new Date(Date.now() + 30 * 86_400_000).toISOString();
-  return async (i, samples) => {
-    const o = cast.officer.token;
-    const created = await timed(samples, 'create', () =>
-      call(api, o, 'POST', '/commissions', newCommission(cast, `Benchmark lifecycle ${i + 1}`), keyed()),
-    );
-    const id = String(created.id);
-    await timed(samples, 'specification', () =>
-      call(api, o, 'PUT', `/commissions/${id}/specification`, { content: '# Scope\n\nBenchmark' }),
-    );
-    await timed(samples, 'submit', () =>
-      call(api, o, 'POST', `/commissions/${id}/specification/submit`, { respondBy }, keyed()),
-    );
-    const approve = { decision: 'approve', specificationVersion: 1 };
-    await timed(samples, 'approve-1', () =>
-      call(api, cast.member.token, 'POST', `/commissions/${id}/sign-offs`, approve, keyed()),
-    );
-    const last = await timed(samples, 'approve-2', () =>
-      call(api, cast.chair.token, 'POST', `/commissions/${id}/sign-offs`, approve, keyed()),
-    );
-    if (last.stage !== 'signed-off')
-      throw new Error(`lifecycle ended in ${String(last.stage)}, not signed-off`);
-  };
-}
-
-/** The same five round-trips with a raw client: update-with-start, then four updates. */
-function rawLifecycle(client: Client): Lifecycle {
-  const run = randomUUID().slice(0, 8);
-  return async (i, samples) => {
-    const workflowId = `bench-raw-${run}-${i}-${randomUUID()}`;
-    const start = new WithStartWorkflowOperation(rawLifecycleWorkflow, {
-      workflowId,
-      taskQueue: RAW_TASK_QUEUE,
-      args: [ACTIONS.length],
-      workflowIdConflictPolicy: 'FAIL',
-    });
-    await timed(samples, 'create', () =>
-      client.workflow.executeUpdateWithStart(RawStepUpdate, {
-        args: ['create'],
-        startWorkflowOperation: start,
-      }),
-    );
-    const handle = client.workflow.getHandle(workflowId);
-    for (const action of ACTIONS.slice(1)) {
-      await timed(samples, action, () => handle.executeUpdate(RawStepUpdate, { args: [action] }));
-    }
-  };
-}
-
 /**
  * N lifecycles per side per round, C at once; the sides alternate which goes first so that neither
  * always meets a warmer (or more loaded) machine.
@@ -162,28 +115,32 @@ function rawLifecycle(client: Client): Lifecycle {
 export async function measureThroughput(
   system: System,
   cast: BenchCast,
-  opts: {
+  opts: LifecycleOptions & {
     lifecycles: number;
     concurrency: number;
     rounds: number;
     warmup: number;
-    idempotencyKeys: boolean;
   },
   log: (line: string) => void,
 ): Promise<ThroughputResult> {
   const connection = await Connection.connect({ address: system.config.temporal.address });
   const client = new Client({ connection, namespace: system.config.temporal.namespace });
   try {
-    const product = new Side(productLifecycle(system, cast, opts.idempotencyKeys));
-    const raw = new Side(rawLifecycle(client));
+    const actions = actionsThrough(opts.through);
+    const sides = () => ({
+      product: new Side(productLifecycle(system, cast, opts), actions),
+      raw: new Side(rawLifecycle(client, cast.suppliers.length, opts), actions),
+    });
+    const { product, raw } = sides();
     // Untimed first, at the rounds' concurrency, so that what is measured is the steady state: each
     // side's connections (HTTP, gRPC, the pool's PostgreSQL connections with their prepared
     // statements), caches and JIT. One lifecycle at a time left the product's first round 15%
     // slower than its others (0.83 against 0.97–1.10 × raw) and most of its p99 in that round.
     const { warmup } = opts;
     if (warmup > 0) {
-      await new Side(productLifecycle(system, cast, opts.idempotencyKeys)).round(warmup, opts.concurrency);
-      await new Side(rawLifecycle(client)).round(warmup, opts.concurrency);
+      const untimed = sides();
+      await untimed.product.round(warmup, opts.concurrency);
+      await untimed.raw.round(warmup, opts.concurrency);
     }
     const roundRatios: number[] = [];
     for (let r = 1; r <= opts.rounds; r++) {
@@ -203,9 +160,11 @@ export async function measureThroughput(
     const p = product.result();
     const w = raw.result();
     const ratioOf = (k: 'p50' | 'p99') =>
-      Object.fromEntries(ACTIONS.map((a) => [a, round2(p.actions[a][k] / w.actions[a][k])]));
+      Object.fromEntries(actions.map((a) => [a, round2(p.actions[a][k] / w.actions[a][k])]));
     const all = (s: Side) => summarise(s.samples.all());
     return {
+      through: opts.through,
+      actions,
       lifecycles: opts.lifecycles,
       concurrency: opts.concurrency,
       rounds: opts.rounds,
