@@ -5,6 +5,7 @@ import {
   type CalendarSnapshot,
   type Projection,
   type ProjectionAttempt,
+  type TaskWrite,
   type TimelineSettings,
 } from '@app/contracts';
 import type { Logger } from '@app/logging';
@@ -34,7 +35,7 @@ export function createActivities(deps: ActivityDeps) {
     settings: deps.timeline?.settings ?? DEFAULT_TIMELINE_SETTINGS,
     deliver: (key) => notifications.deliverNotification(key),
   };
-  return {
+  const activities = {
     ...notifications,
     /** Where a commission stands, for a dependent that could not register with it (it has ended). */
     async commissionStanding(commissionId: string) {
@@ -117,7 +118,24 @@ export function createActivities(deps: ActivityDeps) {
       }
       if (last) await checkFeasibility(feasibility, last);
     },
+    /**
+     * Everything one workflow task writes (commissionWorkflowV4): its projection and its
+     * notifications side by side, each on its own connection, so the task waits for the longer of
+     * the two. Both are settled before a failure is thrown: a retry never races its own attempt.
+     */
+    async writeInTask(w: TaskWrite): Promise<void> {
+      const { projection, notifications: raised } = w;
+      const outcomes = await Promise.allSettled([
+        projection ? activities.projectCommissionEvents(projection.batch, projection.by) : undefined,
+        (async () => {
+          for (const n of raised?.list ?? []) await notifications.recordNotificationInTask(n, raised!.by);
+        })(),
+      ]);
+      const failed = outcomes.find((o) => o.status === 'rejected');
+      if (failed) throw failed.reason;
+    },
   };
+  return activities;
 }
 
 export type CommissionActivities = ReturnType<typeof createActivities>;

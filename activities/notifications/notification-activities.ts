@@ -55,53 +55,80 @@ export function createNotificationActivities(deps: NotificationDeps) {
     },
 
     async deliverNotification(key: string): Promise<void> {
-      const info = Context.current().info;
-      const entry = await loadEntry(deps.dataSource, key);
-      if (!entry)
-        throw ApplicationFailure.nonRetryable(`no notification ${key} in the outbox`, 'UnknownNotification');
-      const final = info.attempt >= (info.retryPolicy?.maximumAttempts ?? Infinity);
-      const failures: string[] = [];
-      const calendar = deadlineInvite(entry);
-      for (const d of entry.deliveries.filter((x) => x.status === 'pending')) {
-        try {
-          await sender.send(d.channel, {
-            key,
-            subject: entry.subject,
-            body: entry.body,
-            link: entry.link,
-            recipients: entry.recipients,
-            calendar,
-            payload: {
-              key,
-              commissionId: entry.commissionId,
-              topic: entry.topic,
-              ...(entry.message ? { message: entry.message } : {}),
-              milestone: entry.milestone,
-              kind: entry.kind,
-              offset: entry.offset,
-              dueAt: entry.dueAt?.toISOString() ?? null,
-              scheduledFor: entry.scheduledFor.toISOString(),
-              recipients: entry.recipients,
-            },
-          });
-          await markAttempt(deps.dataSource, key, d.channel, { sent: true });
-        } catch (err) {
-          const error = (err as Error).message;
-          failures.push(`${d.channel}: ${error}`);
-          await markAttempt(deps.dataSource, key, d.channel, { sent: false, error, final });
-        }
-      }
-      const log = { workflowId: info.workflowExecution?.workflowId, key, attempt: info.attempt };
-      if (failures.length === 0) {
-        deps.logger.info(log, 'notification delivered');
-        return;
-      }
-      if (final) {
-        deps.logger.error({ ...log, failures }, 'notification delivery failed for good');
-        return;
-      }
-      deps.logger.warn({ ...log, failures }, 'notification delivery failed; will retry');
-      throw ApplicationFailure.retryable(failures.join('; '), 'DeliveryFailed');
+      await deliverAll([key]);
+    },
+
+    /**
+     * Several notifications one workflow task recorded together (commissionWorkflowV4), in one
+     * activity. An attempt sends every channel of each not yet done; one still failing makes the
+     * attempt fail, and the retry sends only what is still pending.
+     */
+    async deliverNotifications(keys: string[]): Promise<void> {
+      await deliverAll(keys);
     },
   };
+
+  async function deliverAll(keys: string[]): Promise<void> {
+    const info = Context.current().info;
+    const final = info.attempt >= (info.retryPolicy?.maximumAttempts ?? Infinity);
+    const failures: string[] = [];
+    for (const key of keys) {
+      const failed = await deliverOne(key, final);
+      failures.push(...(keys.length === 1 ? failed : failed.map((f) => `${key}: ${f}`)));
+    }
+    const log = {
+      workflowId: info.workflowExecution?.workflowId,
+      ...(keys.length === 1 ? { key: keys[0] } : { keys }),
+      attempt: info.attempt,
+    };
+    if (failures.length === 0) {
+      deps.logger.info(log, keys.length === 1 ? 'notification delivered' : 'notifications delivered');
+      return;
+    }
+    if (final) {
+      deps.logger.error({ ...log, failures }, 'notification delivery failed for good');
+      return;
+    }
+    deps.logger.warn({ ...log, failures }, 'notification delivery failed; will retry');
+    throw ApplicationFailure.retryable(failures.join('; '), 'DeliveryFailed');
+  }
+
+  /** Sends each channel of one notification not yet sent, writing each outcome; its failures. */
+  async function deliverOne(key: string, final: boolean): Promise<string[]> {
+    const entry = await loadEntry(deps.dataSource, key);
+    if (!entry)
+      throw ApplicationFailure.nonRetryable(`no notification ${key} in the outbox`, 'UnknownNotification');
+    const failures: string[] = [];
+    const calendar = deadlineInvite(entry);
+    for (const d of entry.deliveries.filter((x) => x.status === 'pending')) {
+      try {
+        await sender.send(d.channel, {
+          key,
+          subject: entry.subject,
+          body: entry.body,
+          link: entry.link,
+          recipients: entry.recipients,
+          calendar,
+          payload: {
+            key,
+            commissionId: entry.commissionId,
+            topic: entry.topic,
+            ...(entry.message ? { message: entry.message } : {}),
+            milestone: entry.milestone,
+            kind: entry.kind,
+            offset: entry.offset,
+            dueAt: entry.dueAt?.toISOString() ?? null,
+            scheduledFor: entry.scheduledFor.toISOString(),
+            recipients: entry.recipients,
+          },
+        });
+        await markAttempt(deps.dataSource, key, d.channel, { sent: true });
+      } catch (err) {
+        const error = (err as Error).message;
+        failures.push(`${d.channel}: ${error}`);
+        await markAttempt(deps.dataSource, key, d.channel, { sent: false, error, final });
+      }
+    }
+    return failures;
+  }
 }

@@ -12,7 +12,7 @@ import {
   commissionWorkflowId,
   type Actor,
 } from '@app/contracts';
-import type { commissionWorkflowV3 } from '@app/workflows';
+import type { commissionWorkflowV4 } from '@app/workflows';
 import { eventually } from '../support/eventually';
 import { newCommission, people } from '../unit/fixtures';
 import { startStubWorker } from './stub-worker';
@@ -34,9 +34,9 @@ describe('the commission workflow kernel, with stub activities', () => {
   async function open(
     overrides = {},
     workflowType: string = COMMISSION_WORKFLOW_TYPE,
-  ): Promise<WorkflowHandle<typeof commissionWorkflowV3>> {
+  ): Promise<WorkflowHandle<typeof commissionWorkflowV4>> {
     const commission = newCommission({ id: randomUUID(), ...overrides });
-    return stub.client.workflow.start<typeof commissionWorkflowV3>(workflowType, {
+    return stub.client.workflow.start<typeof commissionWorkflowV4>(workflowType, {
       workflowId: commissionWorkflowId(commission.id),
       taskQueue: stub.taskQueue,
       args: [{ kind: 'open', commission }],
@@ -120,48 +120,70 @@ describe('the commission workflow kernel, with stub activities', () => {
     );
   });
 
-  it("records a command's notifications inside the task that answers it; older types by an activity each", async () => {
+  it("records a command's notifications with its projection, in one write; V3 in a write of their own; V2 by an activity each", async () => {
+    const history = async (h: WorkflowHandle) => (await h.fetchHistory()).events ?? [];
     const scheduled = async (h: WorkflowHandle) =>
-      ((await h.fetchHistory()).events ?? []).flatMap((e) => {
+      (await history(h)).flatMap((e) => {
         const name = e.activityTaskScheduledEventAttributes?.activityType?.name;
         return name ? [name] : [];
       });
+    const localWrites = async (h: WorkflowHandle) =>
+      (await history(h)).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
+        .length;
     const current = await open();
+    const third = await open({}, 'commissionWorkflowV3');
     const older = await open({}, 'commissionWorkflowV2');
-    for (const h of [current, older]) {
+    const runs = [current, third, older];
+    for (const h of runs) {
       await submitForSignOff(h);
       await h.executeUpdate(CancelCommissionUpdate, {
         args: [{ actor: people.officer, reason: 'Not needed' }],
       });
       await h.result();
     }
-    const [currentId, olderId] = [current, older].map((h) => h.workflowId.replace('commission-', ''));
+    const [currentId, thirdId, olderId] = runs.map((h) => h.workflowId.replace('commission-', ''));
     // The panel asked to sign off (the deadline's opening notice), then everyone told of the cancel.
-    for (const id of [currentId, olderId]) {
+    for (const id of [currentId, thirdId, olderId]) {
       const recorded = stub.seen.recorded.filter((n) => n.commissionId === id);
       expect(recorded.map((n) => (n.topic === 'message' ? n.message : n.milestone))).toEqual([
         'sign-off',
         'commission-cancelled',
       ]);
     }
-    // The current type: no activity task to record either, deliveries as before.
-    expect(await scheduled(current)).toEqual(['deliverNotification', 'deliverNotification']);
+    // V4 and V3: no activity task to record either; V4 delivers what each write recorded together.
+    expect(await scheduled(current)).toEqual(['deliverNotifications', 'deliverNotifications']);
+    expect(await scheduled(third)).toEqual(['deliverNotification', 'deliverNotification']);
     expect(await scheduled(older)).toEqual([
       'recordNotification',
       'deliverNotification',
       'recordNotification',
       'deliverNotification',
     ]);
+    // V4: each notification rode with the projection of the event that raised it.
+    const writes = stub.seen.writes.filter((w) => w.projection?.batch[0].commissionId === currentId);
+    const carrying = writes.filter((w) => w.notifications);
+    expect(carrying.map((w) => w.projection?.batch.map((p) => p.event.action))).toEqual([
+      ['specification-submitted'],
+      ['commission-cancelled'],
+    ]);
+    expect(stub.seen.writes.filter((w) => w.notifications?.list[0].commissionId === currentId)).toEqual(
+      carrying,
+    );
+    // One local activity per command: open, edit, submit, cancel. V3 made one more per notification.
+    expect(await localWrites(current)).toBe(4);
+    expect(await localWrites(third)).toBe(6);
     // Each recording says its task, and the second names the first, in history by then.
-    const by = stub.seen.recordedBy.filter((r) => r.commissionId === currentId);
-    expect(by).toHaveLength(2);
-    expect(by[0].lastRecordedIn).toBe(0);
-    expect(by[1].lastRecordedIn).toBe(by[0].historyLength);
-    expect(by[1].historyLength).toBeGreaterThan(by[0].historyLength);
-    expect(by[1].runId).toBe(by[0].runId);
-    // Its local activities one at a time, so the history replays as it ran (the projection's
+    for (const id of [currentId, thirdId]) {
+      const by = stub.seen.recordedBy.filter((r) => r.commissionId === id);
+      expect(by).toHaveLength(2);
+      expect(by[0].lastRecordedIn).toBe(0);
+      expect(by[1].lastRecordedIn).toBe(by[0].historyLength);
+      expect(by[1].historyLength).toBeGreaterThan(by[0].historyLength);
+      expect(by[1].runId).toBe(by[0].runId);
+    }
+    // V3's local activities one at a time, so the history replays as it ran (the projection's
     // random delay would otherwise let the recording resolve first, or with it).
-    for (const h of [current, older]) {
+    for (const h of runs) {
       await Worker.runReplayHistory(
         { workflowBundle: { codePath: process.env.TEST_WORKFLOW_BUNDLE! } },
         await h.fetchHistory(),

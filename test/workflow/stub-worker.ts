@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Runtime, Worker, NativeConnection } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '@app/config';
-import type { NotificationRequest, Projection, RecordingTask } from '@app/contracts';
+import type { NotificationRequest, Projection, RecordingTask, TaskWrite } from '@app/contracts';
 import { createLogger } from '@app/logging';
 import { temporalLogger } from '../../apps/worker/src/temporal-logger';
 
@@ -18,6 +18,8 @@ export interface Seen {
   /** Which task recorded each notification recorded from inside one (a local activity). */
   recordedBy: (RecordingTask & { commissionId: string })[];
   delivered: string[];
+  /** Each write from inside a task of a V4 run: its projection and notifications together. */
+  writes: TaskWrite[];
 }
 
 /**
@@ -35,9 +37,26 @@ export async function startStubWorker(
   }
   const config = loadConfig();
   const taskQueue = `workflow-test-${randomUUID()}`;
-  const seen: Seen = { projections: [], batches: [], recorded: [], recordedBy: [], delivered: [] };
+  const seen: Seen = {
+    projections: [],
+    batches: [],
+    recorded: [],
+    recordedBy: [],
+    delivered: [],
+    writes: [],
+  };
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const project = async (batch: Projection[]) => {
+    await sleep(opts.projectionDelayMs?.() ?? 0);
+    seen.projections.push(...batch);
+    seen.batches.push(batch);
+  };
+  const recordInTask = async (n: NotificationRequest, by: RecordingTask) => {
+    await sleep(opts.recordingDelayMs?.() ?? 0);
+    seen.recorded.push(n);
+    seen.recordedBy.push({ ...by, commissionId: n.commissionId });
+  };
   const worker = await Worker.create({
     connection,
     namespace: config.temporal.namespace,
@@ -49,21 +68,26 @@ export async function startStubWorker(
         seen.projections.push(p);
         seen.batches.push([p]);
       },
-      async projectCommissionEvents(batch: Projection[]) {
-        await sleep(opts.projectionDelayMs?.() ?? 0);
-        seen.projections.push(...batch);
-        seen.batches.push(batch);
-      },
+      projectCommissionEvents: project,
       async recordNotification(n: NotificationRequest) {
         seen.recorded.push(n);
       },
-      async recordNotificationInTask(n: NotificationRequest, by: RecordingTask) {
-        await sleep(opts.recordingDelayMs?.() ?? 0);
-        seen.recorded.push(n);
-        seen.recordedBy.push({ ...by, commissionId: n.commissionId });
+      recordNotificationInTask: recordInTask,
+      async writeInTask(w: TaskWrite) {
+        seen.writes.push(w);
+        const { projection, notifications } = w;
+        await Promise.all([
+          projection ? project(projection.batch) : undefined,
+          (async () => {
+            for (const n of notifications?.list ?? []) await recordInTask(n, notifications!.by);
+          })(),
+        ]);
       },
       async deliverNotification(key: string) {
         seen.delivered.push(key);
+      },
+      async deliverNotifications(keys: string[]) {
+        seen.delivered.push(...keys);
       },
       async abandonNotification() {},
       // Where a commission stands, for a dependent whose registration could not be delivered.

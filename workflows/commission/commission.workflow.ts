@@ -40,6 +40,7 @@ import { DeadlineScheduler } from './kernel/scheduler';
 import { SearchAttributes } from './kernel/search';
 import { TaskProjection } from './kernel/task-projection';
 import { TaskRecording } from './kernel/task-recording';
+import { TaskWrites } from './kernel/task-writes';
 import { owedScores, recipientsFor, supplierRecipientsFor } from './recipients';
 import { COMMANDS, ON_DUE } from './stages';
 import { markOverdue } from './stages/delivery';
@@ -59,7 +60,7 @@ const {
   retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
-/** The projection from inside the workflow task that recorded its events (kernel/task-projection.ts). */
+/** Writes from inside the workflow task that made them (kernel/task-projection.ts, task-writes.ts). */
 const inTask = proxyLocalActivities<CommissionActivities>({
   startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
@@ -67,7 +68,8 @@ const inTask = proxyLocalActivities<CommissionActivities>({
 
 /** Each attempt sends over every channel not yet done; after the last, the failure is recorded. */
 export const DELIVERY_ATTEMPTS = 12;
-const { deliverNotification } = proxyActivities<CommissionActivities>({
+/** V4 delivers up to MAX_PER_DELIVERY notifications an attempt (kernel/dispatcher.ts), in the same time. */
+const { deliverNotification, deliverNotifications } = proxyActivities<CommissionActivities>({
   startToCloseTimeout: '10 seconds',
   retry: {
     initialInterval: '1 second',
@@ -90,8 +92,16 @@ const SCHEDULER: ActorRef = { userId: 'system:scheduler', name: 'Scheduled trans
  * command checks and changes; the kernel records and projects each change (Ledger), keeps the
  * deadlines (DeadlineScheduler) and sends notifications (Dispatcher).
  *
- * Every commission opens as this type: born with every patch of V3_BASELINE_PATCHES, it records no
+ * Every commission opens as this type: born with every patch of V4_BASELINE_PATCHES, it records no
  * marker for them (kernel/patches.ts).
+ */
+export async function commissionWorkflowV4(input: CommissionWorkflowInput): Promise<CommissionView> {
+  return runCommission(input);
+}
+
+/**
+ * The third type, kept for the runs opened as it: a task's notifications are recorded by local
+ * activities of their own, after its projection's. New commissions open as `commissionWorkflowV4`.
  */
 export async function commissionWorkflowV3(input: CommissionWorkflowInput): Promise<CommissionView> {
   return runCommission(input);
@@ -99,7 +109,7 @@ export async function commissionWorkflowV3(input: CommissionWorkflowInput): Prom
 
 /**
  * The second type, kept for the runs opened as it: born with V2_BASELINE_PATCHES, each later patch
- * it asks for. New commissions open as `commissionWorkflowV3`.
+ * it asks for. New commissions open as `commissionWorkflowV4`.
  */
 export async function commissionWorkflowV2(input: CommissionWorkflowInput): Promise<CommissionView> {
   return runCommission(input);
@@ -107,7 +117,7 @@ export async function commissionWorkflowV2(input: CommissionWorkflowInput): Prom
 
 /**
  * The first type, kept for the runs opened before V2 (and their continuations): each asks for every
- * patch, as its history records. New commissions open as `commissionWorkflowV3`.
+ * patch, as its history records. New commissions open as `commissionWorkflowV4`.
  */
 export async function commissionWorkflow(input: CommissionWorkflowInput): Promise<CommissionView> {
   return runCommission(input);
@@ -124,20 +134,33 @@ async function runCommission(input: CommissionWorkflowInput): Promise<Commission
   // events in one call, the view once; now that call from inside the workflow task, so a command is
   // answered in one task (see kernel/task-projection.ts).
   const projectsInTask = hasPatch('projection-in-workflow-task');
-  // A run that records notifications in its tasks runs its local activities one at a time.
+  // A run that records notifications in its tasks runs its local activities one at a time; a V4
+  // run writes a task's events and notifications in one of them (kernel/task-writes.ts).
   const lane = bornWith('notifications-in-task') ? new LocalActivityLane() : null;
+  const writes =
+    lane && bornWith('writes-together-in-task')
+      ? new TaskWrites((w) => lane.run(() => inTask.writeInTask(w)))
+      : null;
   const taskProjection = new TaskProjection(
     () => ledger.projectedThrough,
-    lane
-      ? (batch, by) => lane.run(() => inTask.projectCommissionEvents(batch, by))
-      : inTask.projectCommissionEvents,
+    writes
+      ? (batch, by) => writes.project(batch, by)
+      : lane
+        ? (batch, by) => lane.run(() => inTask.projectCommissionEvents(batch, by))
+        : inTask.projectCommissionEvents,
     projectCommissionEvents,
   );
-  const project = projectsInTask
-    ? () => ledger.drainInBatches((batch) => taskProjection.write(batch))
-    : hasPatch('projection-batches')
-      ? () => ledger.drainInBatches(projectCommissionEvents)
-      : () => ledger.drain(projectCommissionEvent);
+  const project = writes
+    ? async () => {
+        await writes.othersSettled();
+        await ledger.drainInBatches((batch) => taskProjection.write(batch));
+        await writes.flush();
+      }
+    : projectsInTask
+      ? () => ledger.drainInBatches((batch) => taskProjection.write(batch))
+      : hasPatch('projection-batches')
+        ? () => ledger.drainInBatches(projectCommissionEvents)
+        : () => ledger.drain(projectCommissionEvent);
   const wakesForDeadlinesOnly = hasPatch('wake-scheduler-for-deadline-changes');
   const search = hasPatch('search-attributes')
     ? new SearchAttributes(
@@ -145,13 +168,23 @@ async function runCommission(input: CommissionWorkflowInput): Promise<Commission
         input.kind === 'open' ? searchValuesOf(workflowInfo().typedSearchAttributes) : undefined,
       )
     : null;
-  // Runs of the older types record as they always did, each notification by an activity of its own.
-  const taskRecording = lane ? new TaskRecording(inTask.recordNotificationInTask, lane) : null;
-  const dispatcher = new Dispatcher({
-    recordNotification: (n) => (taskRecording ? taskRecording.write(n) : recordNotification(n)),
-    deliverNotification,
-    abandonNotification,
-  });
+  // Runs of the older types record as they always did: V3 by a local activity per notification,
+  // V1 and V2 by an activity per notification.
+  const taskRecording = lane && !writes ? new TaskRecording(inTask.recordNotificationInTask, lane) : null;
+  const dispatcher = new Dispatcher(
+    {
+      recordNotification: (n) => (taskRecording ? taskRecording.write(n) : recordNotification(n)),
+      deliverNotification,
+      abandonNotification,
+    },
+    writes
+      ? {
+          offer: (n) => writes.offer(n),
+          recordedWith: (n) => writes.recordedWith(n),
+          deliverNotifications,
+        }
+      : undefined,
+  );
   if (tracksDeadlines && !state.deadlines) openReportDeadlines(state, Date.now());
   // Commissions opened before dependency gates neither register nor tell dependents.
   const gates = hasPatch('dependency-gates')
@@ -306,7 +339,10 @@ async function runCommission(input: CommissionWorkflowInput): Promise<Commission
   try {
     for (;;) {
       await condition(
-        () => ledger.pending || (winding() && allHandlersFinished() && dispatcher.quiet && gatesQuiet()),
+        () =>
+          ledger.pending ||
+          (writes?.pending ?? false) ||
+          (winding() && allHandlersFinished() && dispatcher.quiet && gatesQuiet()),
       );
       await project();
       if (ledger.pending || !allHandlersFinished() || !dispatcher.quiet || !gatesQuiet()) continue;

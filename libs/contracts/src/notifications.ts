@@ -1,4 +1,5 @@
 import type { Milestone, NotificationKind } from './deadlines';
+import type { Projection, ProjectionAttempt } from './audit';
 
 export interface Recipient {
   userId: string;
@@ -74,6 +75,15 @@ export interface RecordingTask {
   historyLength: number;
   /** The same for the run's last earlier task that recorded, in history by now; 0 when none did. */
   lastRecordedIn: number;
+}
+
+/**
+ * What one workflow task writes from inside itself, in one local activity: its events' projection
+ * and the notifications it raised (commissionWorkflowV4). Either part may be absent.
+ */
+export interface TaskWrite {
+  projection?: { batch: Projection[]; by: ProjectionAttempt };
+  notifications?: { list: NotificationRequest[]; by: RecordingTask };
 }
 
 export function isMessage(n: NotificationRequest): n is MessageNotification {

@@ -9,6 +9,19 @@ export interface DispatcherActivities {
 }
 
 /**
+ * `commissionWorkflowV4`'s way (task-writes.ts): each notification is offered to the task's write
+ * as it is raised, and what one write recorded goes out in one delivery activity.
+ */
+export interface WrittenTogether {
+  offer(n: NotificationRequest): void;
+  recordedWith(n: NotificationRequest): Promise<NotificationRequest[]>;
+  deliverNotifications(keys: string[]): Promise<void>;
+}
+
+/** Notifications per delivery activity: each is sent within one attempt's time limit. */
+export const MAX_PER_DELIVERY = 5;
+
+/**
  * Records each notification once in the outbox, then delivers it; deliveries run side by side so
  * one slow channel does not hold up the next reminder.
  */
@@ -16,10 +29,14 @@ export class Dispatcher {
   private readonly queue: NotificationRequest[] = [];
   private inFlight = 0;
 
-  constructor(private readonly activities: DispatcherActivities) {}
+  constructor(
+    private readonly activities: DispatcherActivities,
+    private readonly together?: WrittenTogether,
+  ) {}
 
   push(n: NotificationRequest): void {
     this.queue.push(n);
+    this.together?.offer(n);
   }
 
   /** Nothing waiting to be recorded and nothing being delivered. */
@@ -27,7 +44,12 @@ export class Dispatcher {
     return this.queue.length === 0 && this.inFlight === 0;
   }
 
-  async run(): Promise<never> {
+  run(): Promise<never> {
+    return this.together ? this.runTogether(this.together) : this.runOneByOne();
+  }
+
+  /** Runs of V3 and older: as their histories say, a delivery per notification. */
+  private async runOneByOne(): Promise<never> {
     for (;;) {
       await condition(() => this.queue.length > 0);
       const next = this.queue[0];
@@ -50,5 +72,37 @@ export class Dispatcher {
           this.inFlight -= 1;
         });
     }
+  }
+
+  private async runTogether(together: WrittenTogether): Promise<never> {
+    for (;;) {
+      await condition(() => this.queue.length > 0);
+      const written = await together.recordedWith(this.queue[0]);
+      // A write takes the front of the line its notifications were offered in: this queue's front.
+      const recorded = this.queue.splice(0, written.length);
+      if (recorded.some((n, i) => n !== written[i]))
+        throw new Error('a write recorded notifications out of the order they were raised');
+      for (let i = 0; i < recorded.length; i += MAX_PER_DELIVERY) {
+        this.deliverTogether(
+          together,
+          recorded.slice(i, i + MAX_PER_DELIVERY).map((n) => n.key),
+        );
+      }
+    }
+  }
+
+  private deliverTogether(together: WrittenTogether, keys: string[]): void {
+    this.inFlight += 1;
+    together
+      .deliverNotifications(keys)
+      .catch(async (err: unknown) => {
+        log.error('notifications not delivered', { keys, err });
+        // The last attempt died without reporting: each says so (one already sent stays sent).
+        for (const key of keys)
+          await this.activities.abandonNotification(key, `delivery gave up: ${(err as Error).message}`);
+      })
+      .finally(() => {
+        this.inFlight -= 1;
+      });
   }
 }

@@ -30,6 +30,9 @@ export const V2_BASELINE_PATCHES = [
  */
 export const V3_BASELINE_PATCHES = [...V2_BASELINE_PATCHES, 'notifications-in-task'] as const;
 
+/** `commissionWorkflowV4`: a task's projection and notifications in one write (task-writes.ts). */
+export const V4_BASELINE_PATCHES = [...V3_BASELINE_PATCHES, 'writes-together-in-task'] as const;
+
 /** The first workflow type, whose runs ask for every patch: see commission.workflow.ts. */
 export const FIRST_WORKFLOW_TYPE = 'commissionWorkflow';
 
@@ -38,6 +41,7 @@ export const FIRST_WORKFLOW_TYPE = 'commissionWorkflow';
 const BASELINES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['commissionWorkflowV2', new Set<string>(V2_BASELINE_PATCHES)],
   ['commissionWorkflowV3', new Set<string>(V3_BASELINE_PATCHES)],
+  ['commissionWorkflowV4', new Set<string>(V4_BASELINE_PATCHES)],
 ]);
 
 /**
