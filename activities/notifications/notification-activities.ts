@@ -71,11 +71,14 @@ export function createNotificationActivities(deps: NotificationDeps) {
   async function deliverAll(keys: string[]): Promise<void> {
     const info = Context.current().info;
     const final = info.attempt >= (info.retryPolicy?.maximumAttempts ?? Infinity);
-    const failures: string[] = [];
-    for (const key of keys) {
-      const failed = await deliverOne(key, final);
-      failures.push(...(keys.length === 1 ? failed : failed.map((f) => `${key}: ${f}`)));
-    }
+    // Side by side, so one slow channel of one notification does not use up the attempt's time
+    // before the others are tried; one unknown to the outbox does not stop the rest.
+    const outcomes = await Promise.allSettled(keys.map((key) => deliverOne(key, final)));
+    const unknown = outcomes.find((o) => o.status === 'rejected');
+    const failures = outcomes.flatMap((o, i) =>
+      o.status === 'fulfilled' ? (keys.length === 1 ? o.value : o.value.map((f) => `${keys[i]}: ${f}`)) : [],
+    );
+    if (unknown) throw unknown.reason;
     const log = {
       workflowId: info.workflowExecution?.workflowId,
       ...(keys.length === 1 ? { key: keys[0] } : { keys }),

@@ -21,12 +21,15 @@ type Stub = Awaited<ReturnType<typeof startStubWorker>>;
 
 describe('the commission workflow kernel, with stub activities', () => {
   let stub: Stub;
+  /** Deliveries that take seconds, for a test that cancels while one is in flight. */
+  let slowDeliveries = false;
   beforeAll(async () => {
     // Random projection times, so ordering is not an accident of timing; recordings slower than
     // any projection, so a run that let both in flight at once would replay them in another order.
     stub = await startStubWorker({
       projectionDelayMs: () => Math.floor(Math.random() * 30),
       recordingDelayMs: () => 60,
+      deliveryDelayMs: () => (slowDeliveries ? 5000 : 0),
     });
   });
   afterAll(() => stub.stop());
@@ -209,6 +212,30 @@ describe('the commission workflow kernel, with stub activities', () => {
     });
     expect(last.event.actor.userId).toBe('system:temporal-operator');
     expect(last.view?.stage).toBe('cancelled');
+  });
+
+  it('ends cleanly when cancelled from Temporal while a delivery is in flight, of either kind', async () => {
+    slowDeliveries = true;
+    try {
+      for (const type of [COMMISSION_WORKFLOW_TYPE, 'commissionWorkflowV3']) {
+        const h = await open({}, type);
+        // The panel's reminder is due at once (the policy's offsets are all past): its delivery starts.
+        await submitForSignOff(h);
+        await new Promise((r) => setTimeout(r, 1000));
+        await h.cancel();
+        // A delivery cancelled with the run must not be followed by an attempt to record it as
+        // abandoned in the cancelled scope: that rejection failed every workflow task after it.
+        const ended = await Promise.race([
+          h.result(),
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error(`${type} never ended`)), 10_000),
+          ),
+        ]);
+        expect(ended.stage).toBe('cancelled');
+      }
+    } finally {
+      slowDeliveries = false;
+    }
   });
 
   it('records no patch marker in a run of the current type; the first type still marks every patch', async () => {

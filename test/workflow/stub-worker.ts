@@ -27,7 +27,11 @@ export interface Seen {
  * were asked: the kernel (ledger, scheduler, dispatcher) is tested without PostgreSQL.
  */
 export async function startStubWorker(
-  opts: { projectionDelayMs?: () => number; recordingDelayMs?: () => number } = {},
+  opts: {
+    projectionDelayMs?: () => number;
+    recordingDelayMs?: () => number;
+    deliveryDelayMs?: () => number;
+  } = {},
 ) {
   if (!runtimeInstalled) {
     Runtime.install({
@@ -84,9 +88,11 @@ export async function startStubWorker(
         ]);
       },
       async deliverNotification(key: string) {
+        await sleep(opts.deliveryDelayMs?.() ?? 0);
         seen.delivered.push(key);
       },
       async deliverNotifications(keys: string[]) {
+        await sleep(opts.deliveryDelayMs?.() ?? 0);
         seen.delivered.push(...keys);
       },
       async abandonNotification() {},

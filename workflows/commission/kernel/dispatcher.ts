@@ -1,4 +1,4 @@
-import { condition, log } from '@temporalio/workflow';
+import { condition, isCancellation, log } from '@temporalio/workflow';
 import type { NotificationRequest } from '@app/contracts';
 import { hasPatch } from './patches';
 
@@ -59,6 +59,9 @@ export class Dispatcher {
       this.activities
         .deliverNotification(next.key)
         .catch(async (err: unknown) => {
+          // Cancelled with the run (an operator's cancel): nothing can be scheduled in its scope,
+          // and trying would leave a rejection no one handles, failing every task after it.
+          if (isCancellation(err)) return;
           log.error('notification not delivered', { key: next.key, err });
           // The last attempt died without reporting (e.g. its worker was killed): say so.
           if (hasPatch('record-abandoned-deliveries')) {
@@ -96,6 +99,7 @@ export class Dispatcher {
     together
       .deliverNotifications(keys)
       .catch(async (err: unknown) => {
+        if (isCancellation(err)) return; // as in runOneByOne
         log.error('notifications not delivered', { keys, err });
         // The last attempt died without reporting: each says so (one already sent stays sent).
         for (const key of keys)
