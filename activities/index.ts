@@ -121,15 +121,16 @@ export function createActivities(deps: ActivityDeps) {
     /**
      * Everything one workflow task writes (commissionWorkflowV4): its projection and its
      * notifications side by side, each on its own connection, so the task waits for the longer of
-     * the two. Both are settled before a failure is thrown: a retry never races its own attempt.
+     * the two. Both are settled before a failure is thrown, so a retry after a failure never races
+     * its own attempt (after a timeout it may; both writes are idempotent for the same task).
      */
-    async writeInTask(w: TaskWrite): Promise<void> {
-      const { projection, notifications: raised } = w;
+    async writeInTask({ projection, notifications: raised }: TaskWrite): Promise<void> {
+      const record = async ({ list, by }: NonNullable<TaskWrite['notifications']>) => {
+        for (const n of list) await notifications.recordNotificationInTask(n, by);
+      };
       const outcomes = await Promise.allSettled([
         projection ? activities.projectCommissionEvents(projection.batch, projection.by) : undefined,
-        (async () => {
-          for (const n of raised?.list ?? []) await notifications.recordNotificationInTask(n, raised!.by);
-        })(),
+        raised ? record(raised) : undefined,
       ]);
       const failed = outcomes.find((o) => o.status === 'rejected');
       if (failed) throw failed.reason;

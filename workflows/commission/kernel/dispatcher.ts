@@ -55,25 +55,7 @@ export class Dispatcher {
       const next = this.queue[0];
       await this.activities.recordNotification(next);
       this.queue.shift();
-      this.inFlight += 1;
-      this.activities
-        .deliverNotification(next.key)
-        .catch(async (err: unknown) => {
-          // Cancelled with the run (an operator's cancel): nothing can be scheduled in its scope,
-          // and trying would leave a rejection no one handles, failing every task after it.
-          if (isCancellation(err)) return;
-          log.error('notification not delivered', { key: next.key, err });
-          // The last attempt died without reporting (e.g. its worker was killed): say so.
-          if (hasPatch('record-abandoned-deliveries')) {
-            await this.activities.abandonNotification(
-              next.key,
-              `delivery gave up: ${(err as Error).message}`,
-            );
-          }
-        })
-        .finally(() => {
-          this.inFlight -= 1;
-        });
+      this.track([next.key], this.activities.deliverNotification(next.key));
     }
   }
 
@@ -86,24 +68,26 @@ export class Dispatcher {
       if (recorded.some((n, i) => n !== written[i]))
         throw new Error('a write recorded notifications out of the order they were raised');
       for (let i = 0; i < recorded.length; i += MAX_PER_DELIVERY) {
-        this.deliverTogether(
-          together,
-          recorded.slice(i, i + MAX_PER_DELIVERY).map((n) => n.key),
-        );
+        const keys = recorded.slice(i, i + MAX_PER_DELIVERY).map((n) => n.key);
+        this.track(keys, together.deliverNotifications(keys));
       }
     }
   }
 
-  private deliverTogether(together: WrittenTogether, keys: string[]): void {
+  /** Counts a delivery in flight; when its last attempt dies without reporting, each key says so. */
+  private track(keys: string[], delivery: Promise<void>): void {
     this.inFlight += 1;
-    together
-      .deliverNotifications(keys)
+    delivery
       .catch(async (err: unknown) => {
-        if (isCancellation(err)) return; // as in runOneByOne
-        log.error('notifications not delivered', { keys, err });
-        // The last attempt died without reporting: each says so (one already sent stays sent).
-        for (const key of keys)
-          await this.activities.abandonNotification(key, `delivery gave up: ${(err as Error).message}`);
+        // Cancelled with the run (an operator's cancel): nothing can be scheduled in its scope,
+        // and trying would leave a rejection no one handles, failing every task after it.
+        if (isCancellation(err)) return;
+        log.error('notification not delivered', { keys, err });
+        // A notification already sent stays sent: only what is still pending is marked failed.
+        if (hasPatch('record-abandoned-deliveries')) {
+          for (const key of keys)
+            await this.activities.abandonNotification(key, `delivery gave up: ${(err as Error).message}`);
+        }
       })
       .finally(() => {
         this.inFlight -= 1;
