@@ -125,12 +125,9 @@ export function createActivities(deps: ActivityDeps) {
      * its own attempt (after a timeout it may; both writes are idempotent for the same task).
      */
     async writeInTask({ projection, notifications: raised }: TaskWrite): Promise<void> {
-      const record = async ({ list, by }: NonNullable<TaskWrite['notifications']>) => {
-        for (const n of list) await notifications.recordNotificationInTask(n, by);
-      };
       const outcomes = await Promise.allSettled([
         projection ? activities.projectCommissionEvents(projection.batch, projection.by) : undefined,
-        raised ? record(raised) : undefined,
+        raised ? notifications.recordNotificationsInTask(raised.list, raised.by) : undefined,
       ]);
       const failed = outcomes.find((o) => o.status === 'rejected');
       if (failed) throw failed.reason;

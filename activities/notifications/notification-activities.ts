@@ -1,10 +1,17 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { NotificationConfig } from '@app/config';
-import type { NotificationRequest, RecordingTask } from '@app/contracts';
+import { commissionWorkflowId, type NotificationRequest, type RecordingTask } from '@app/contracts';
 import type { Logger } from '@app/logging';
 import type { DataSource } from 'typeorm';
 import { ChannelSender, channelsFor } from './channels';
-import { abandonPending, loadEntry, markAttempt, recordInOutbox } from './outbox';
+import {
+  abandonPending,
+  loadEntries,
+  markAttempts,
+  recordAllInOutbox,
+  type DeliveryOutcome,
+  type OutboxEntry,
+} from './outbox';
 import { deadlineInvite } from './deadline-invite';
 import { render } from './render';
 
@@ -22,31 +29,39 @@ export interface NotificationDeps {
 export function createNotificationActivities(deps: NotificationDeps) {
   const sender = new ChannelSender(deps.notifications, (msg, fields) => deps.logger.info(fields, msg));
 
-  async function record(n: NotificationRequest, by?: RecordingTask): Promise<void> {
-    const { recorded, dropped } = await recordInOutbox(
+  async function record(list: readonly NotificationRequest[], by?: RecordingTask): Promise<void> {
+    const channels = channelsFor(deps.notifications);
+    const { recorded, dropped } = await recordAllInOutbox(
       deps.dataSource,
-      n,
-      render(n, deps.notifications.publicBaseUrl),
-      channelsFor(deps.notifications),
+      list.map((n) => ({ n, text: render(n, deps.notifications.publicBaseUrl) })),
+      channels,
       by,
     );
-    const workflowId = `commission-${n.commissionId}`;
+    const workflowId = list[0] && commissionWorkflowId(list[0].commissionId);
     if (dropped.length > 0)
       deps.logger.warn({ workflowId, dropped }, "a lost workflow task's notifications dropped");
-    deps.logger.info(
-      { workflowId, key: n.key, recorded },
-      recorded ? 'notification recorded' : 'notification already recorded',
-    );
+    for (const { key } of list) {
+      const done = recorded.includes(key);
+      deps.logger.info(
+        { workflowId, key, recorded: done },
+        done ? 'notification recorded' : 'notification already recorded',
+      );
+    }
   }
 
   return {
     async recordNotification(n: NotificationRequest): Promise<void> {
-      await record(n);
+      await record([n]);
     },
 
     /** The same from inside the workflow task that raised it (a local activity): see RecordingTask. */
     async recordNotificationInTask(n: NotificationRequest, by: RecordingTask): Promise<void> {
-      await record(n, by);
+      await record([n], by);
+    },
+
+    /** What one workflow task raised (commissionWorkflowV4's writeInTask), in one statement. */
+    async recordNotificationsInTask(list: readonly NotificationRequest[], by: RecordingTask): Promise<void> {
+      await record(list, by);
     },
 
     async abandonNotification(key: string, reason: string): Promise<void> {
@@ -71,14 +86,24 @@ export function createNotificationActivities(deps: NotificationDeps) {
   async function deliverAll(keys: string[]): Promise<void> {
     const info = Context.current().info;
     const final = info.attempt >= (info.retryPolicy?.maximumAttempts ?? Infinity);
+    const entries = new Map((await loadEntries(deps.dataSource, keys)).map((e) => [e.key, e]));
+    const unknown = keys.find((key) => !entries.has(key));
     // Side by side, so one slow channel of one notification does not use up the attempt's time
-    // before the others are tried; one unknown to the outbox does not stop the rest.
-    const outcomes = await Promise.allSettled(keys.map((key) => deliverOne(key, final)));
-    const unknown = outcomes.find((o) => o.status === 'rejected');
-    const failures = outcomes.flatMap((o, i) =>
-      o.status === 'fulfilled' ? (keys.length === 1 ? o.value : o.value.map((f) => `${keys[i]}: ${f}`)) : [],
+    // before the others are tried. The outcomes are written together once all have settled: a
+    // worker dying before that sends them again under the same keys, as it always could between
+    // a send and its record (receivers drop a repeated key).
+    const tried = (await Promise.all([...entries.values()].map((entry) => sendPending(entry, final)))).flat();
+    await markAttempts(deps.dataSource, tried);
+    if (unknown)
+      throw ApplicationFailure.nonRetryable(
+        `no notification ${unknown} in the outbox`,
+        'UnknownNotification',
+      );
+    const failures = tried.flatMap(({ key, channel, outcome }) =>
+      outcome.sent
+        ? []
+        : [keys.length === 1 ? `${channel}: ${outcome.error}` : `${key}: ${channel}: ${outcome.error}`],
     );
-    if (unknown) throw unknown.reason;
     const log = {
       workflowId: info.workflowExecution?.workflowId,
       ...(keys.length === 1 ? { key: keys[0] } : { keys }),
@@ -96,42 +121,44 @@ export function createNotificationActivities(deps: NotificationDeps) {
     throw ApplicationFailure.retryable(failures.join('; '), 'DeliveryFailed');
   }
 
-  /** Sends each channel of one notification not yet sent, writing each outcome; its failures. */
-  async function deliverOne(key: string, final: boolean): Promise<string[]> {
-    const entry = await loadEntry(deps.dataSource, key);
-    if (!entry)
-      throw ApplicationFailure.nonRetryable(`no notification ${key} in the outbox`, 'UnknownNotification');
-    const failures: string[] = [];
+  /** Sends each channel of one notification not yet sent, side by side; each channel's outcome. */
+  async function sendPending(
+    entry: OutboxEntry,
+    final: boolean,
+  ): Promise<
+    { key: string; channel: OutboxEntry['deliveries'][number]['channel']; outcome: DeliveryOutcome }[]
+  > {
+    const { key } = entry;
     const calendar = deadlineInvite(entry);
-    for (const d of entry.deliveries.filter((x) => x.status === 'pending')) {
-      try {
-        await sender.send(d.channel, {
-          key,
-          subject: entry.subject,
-          body: entry.body,
-          link: entry.link,
-          recipients: entry.recipients,
-          calendar,
-          payload: {
+    const pending = entry.deliveries.filter((x) => x.status === 'pending');
+    return Promise.all(
+      pending.map(async ({ channel }) => {
+        try {
+          await sender.send(channel, {
             key,
-            commissionId: entry.commissionId,
-            topic: entry.topic,
-            ...(entry.message ? { message: entry.message } : {}),
-            milestone: entry.milestone,
-            kind: entry.kind,
-            offset: entry.offset,
-            dueAt: entry.dueAt?.toISOString() ?? null,
-            scheduledFor: entry.scheduledFor.toISOString(),
+            subject: entry.subject,
+            body: entry.body,
+            link: entry.link,
             recipients: entry.recipients,
-          },
-        });
-        await markAttempt(deps.dataSource, key, d.channel, { sent: true });
-      } catch (err) {
-        const error = (err as Error).message;
-        failures.push(`${d.channel}: ${error}`);
-        await markAttempt(deps.dataSource, key, d.channel, { sent: false, error, final });
-      }
-    }
-    return failures;
+            calendar,
+            payload: {
+              key,
+              commissionId: entry.commissionId,
+              topic: entry.topic,
+              ...(entry.message ? { message: entry.message } : {}),
+              milestone: entry.milestone,
+              kind: entry.kind,
+              offset: entry.offset,
+              dueAt: entry.dueAt?.toISOString() ?? null,
+              scheduledFor: entry.scheduledFor.toISOString(),
+              recipients: entry.recipients,
+            },
+          });
+          return { key, channel, outcome: { sent: true } as const };
+        } catch (err) {
+          return { key, channel, outcome: { sent: false, error: (err as Error).message, final } as const };
+        }
+      }),
+    );
   }
 }

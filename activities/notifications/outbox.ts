@@ -1,20 +1,49 @@
 import { isMessage, type NotificationRequest, type RecordingTask } from '@app/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { preparedQuery } from '../projection/prepared-query';
+import { preparedQuery } from '@app/persistence';
 import type { Channel } from './channels';
 import type { RenderedNotification } from './render';
 
 /**
- * Records a notification and a pending delivery per channel, in one statement (one round trip,
+ * Records notifications and a pending delivery per channel each, in one statement (one round trip,
  * prepared: it is on the path of every command that notifies); a second call changes nothing.
  *
  * From inside a workflow task (`by`), it also drops what a lost task of the run recorded (see
  * RecordingTask): rows recorded by a task of this run after the last one in history and before
  * this one (a retry always starts further along its history than the attempts it replaces, so a
  * stale attempt still writing never touches a later task's rows). No delivery of them was ever
- * scheduled, since only a task in history schedules one. A lost row under this notification's own
- * key is recorded over, as this task's. As a last guard, a row a delivery attempt touched is kept.
+ * scheduled, since only a task in history schedules one. A lost row under one of these keys is
+ * recorded over, as this task's. As a last guard, a row a delivery attempt touched is kept.
  */
+export async function recordAllInOutbox(
+  ds: DataSource,
+  list: readonly { n: NotificationRequest; text: RenderedNotification }[],
+  channels: Channel[],
+  by?: RecordingTask,
+): Promise<{ recorded: string[]; dropped: string[] }> {
+  // One statement per commission (a task's are all its own), so the lost rows are found by the
+  // commission's index: a generic plan over an array of commissions read the whole table.
+  const byCommission = new Map<string, typeof list>();
+  for (const one of list)
+    byCommission.set(one.n.commissionId, [...(byCommission.get(one.n.commissionId) ?? []), one]);
+  const rows: { kind: 'recorded' | 'dropped'; key: string }[] = [];
+  for (const [commissionId, ofOne] of byCommission) {
+    rows.push(
+      ...(await preparedQuery<{ kind: 'recorded' | 'dropped'; key: string }>(ds, RECORD, [
+        JSON.stringify(ofOne.map(({ n, text }) => notificationRow(n, text))),
+        by?.runId ?? null,
+        by?.historyLength ?? null,
+        by?.lastRecordedIn ?? null,
+        channels,
+        commissionId,
+      ])),
+    );
+  }
+  const keysOf = (kind: 'recorded' | 'dropped') => rows.filter((r) => r.kind === kind).map((r) => r.key);
+  return { recorded: keysOf('recorded'), dropped: keysOf('dropped') };
+}
+
+/** One notification: recordAllInOutbox with a list of one. */
 export async function recordInOutbox(
   ds: DataSource,
   n: NotificationRequest,
@@ -22,34 +51,36 @@ export async function recordInOutbox(
   channels: Channel[],
   by?: RecordingTask,
 ): Promise<{ recorded: boolean; dropped: string[] }> {
-  const rows = await preparedQuery<{ kind: 'recorded' | 'dropped'; key: string }>(ds, RECORD, [
-    ...notificationColumns(n, text),
-    by?.runId ?? null,
-    by?.historyLength ?? null,
-    by?.lastRecordedIn ?? null,
-    channels,
-  ]);
-  return {
-    recorded: rows.some((r) => r.kind === 'recorded'),
-    dropped: rows.filter((r) => r.kind === 'dropped').map((r) => r.key),
-  };
+  const { recorded, dropped } = await recordAllInOutbox(ds, [{ n, text }], channels, by);
+  return { recorded: recorded.length > 0, dropped };
 }
 
 const COLUMNS = `key, commission_id, topic, message, milestone, deadline_version, kind, "offset", due_at,
   scheduled_for, recipients, subject, body, link`;
 
-/** $15 the run, $16 the task, $17 the run's last recording task in history, $18 the channels. */
-const LOST_TASK = (row: string) => `${row}.recorded_in_run = $15
-  AND ${row}.recorded_in_task > $17 AND ${row}.recorded_in_task < $16
-  AND NOT EXISTS (SELECT 1 FROM notification_deliveries d WHERE d.notification_key = ${row}.key AND d.attempts > 0)`;
+/**
+ * $2 the run, $3 the task, $4 the run's last recording task in history. The OFFSET keeps the
+ * NOT EXISTS a look-up by key: without it the generic plan of the ON CONFLICT filter hashed every
+ * delivery with an attempt.
+ */
+const LOST_TASK = (row: string) => `${row}.recorded_in_run = $2
+  AND ${row}.recorded_in_task > $4 AND ${row}.recorded_in_task < $3
+  AND NOT EXISTS (SELECT 1 FROM notification_deliveries d
+                   WHERE d.notification_key = ${row}.key AND d.attempts > 0 OFFSET 0)`;
 
-const RECORD = `WITH lost AS (
-    SELECT n.key FROM notifications n WHERE n.commission_id = $2 AND n.key <> $1 AND ${LOST_TASK('n')}),
+/** $1 the notifications (a JSON array of rows), all of commission $6; $5 the channels. */
+const RECORD = `WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(key text, commission_id uuid, topic text,
+      message text, milestone text, deadline_version integer, kind text, "offset" text,
+      due_at timestamptz, scheduled_for timestamptz, recipients jsonb, subject text, body text, link text)),
+  lost AS (
+    SELECT n.key FROM notifications n
+     WHERE n.commission_id = $6 AND n.key NOT IN (SELECT key FROM input) AND ${LOST_TASK('n')}),
   lost_deliveries AS (DELETE FROM notification_deliveries WHERE notification_key IN (SELECT key FROM lost)),
   dropped AS (DELETE FROM notifications WHERE key IN (SELECT key FROM lost) RETURNING key),
   recorded AS (
     INSERT INTO notifications (${COLUMNS}, recorded_in_run, recorded_in_task)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+    SELECT ${COLUMNS}, $2, $3 FROM input
     ON CONFLICT (key) DO UPDATE SET (${COLUMNS}, recorded_in_run, recorded_in_task, recorded_at) =
       (EXCLUDED.key, EXCLUDED.commission_id, EXCLUDED.topic, EXCLUDED.message, EXCLUDED.milestone,
        EXCLUDED.deadline_version, EXCLUDED.kind, EXCLUDED."offset", EXCLUDED.due_at, EXCLUDED.scheduled_for,
@@ -59,28 +90,30 @@ const RECORD = `WITH lost AS (
     RETURNING key),
   deliveries AS (
     INSERT INTO notification_deliveries (notification_key, channel)
-    SELECT key, channel FROM recorded, unnest($18::text[]) AS channel
+    SELECT key, channel FROM recorded, unnest($5::text[]) AS channel
     ON CONFLICT DO NOTHING)
   SELECT 'dropped' AS kind, key FROM dropped
   UNION ALL SELECT 'recorded', key FROM recorded`;
 
-function notificationColumns(n: NotificationRequest, text: RenderedNotification): unknown[] {
-  return [
-    n.key,
-    n.commissionId,
-    isMessage(n) ? 'message' : 'deadline',
-    isMessage(n) ? n.message : null,
-    isMessage(n) ? null : n.milestone,
-    isMessage(n) ? null : n.deadlineVersion,
-    isMessage(n) ? 'message' : n.kind,
-    isMessage(n) ? null : n.offset,
-    isMessage(n) ? null : n.dueAt,
-    n.scheduledFor,
-    JSON.stringify(n.recipients),
-    text.subject,
-    text.body,
-    text.link,
-  ];
+/** A notification as the outbox's row: its columns, in COLUMNS' order. */
+function notificationRow(n: NotificationRequest, text: RenderedNotification) {
+  const message = isMessage(n);
+  return {
+    key: n.key,
+    commission_id: n.commissionId,
+    topic: message ? 'message' : 'deadline',
+    message: message ? n.message : null,
+    milestone: message ? null : n.milestone,
+    deadline_version: message ? null : n.deadlineVersion,
+    kind: message ? 'message' : n.kind,
+    offset: message ? null : n.offset,
+    due_at: message ? null : n.dueAt,
+    scheduled_for: n.scheduledFor,
+    recipients: n.recipients,
+    subject: text.subject,
+    body: text.body,
+    link: text.link,
+  };
 }
 
 /** The same inside a transaction the caller holds, so an outbox row can commit with other writes. */
@@ -94,7 +127,7 @@ export async function insertIntoOutbox(
     `INSERT INTO notifications (${COLUMNS})
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      ON CONFLICT DO NOTHING RETURNING key`,
-    notificationColumns(n, text),
+    Object.values({ ...notificationRow(n, text), recipients: JSON.stringify(n.recipients) }),
   );
   if (inserted.length === 0) return false;
   for (const channel of channels) {
@@ -126,45 +159,48 @@ export interface OutboxEntry {
   deliveries: { channel: Channel; status: 'pending' | 'sent' | 'failed'; attempts: number }[];
 }
 
-export async function loadEntry(ds: DataSource, key: string): Promise<OutboxEntry | null> {
-  const [row] = await ds.query(
-    `SELECT n.key, n.commission_id AS "commissionId", c.title AS "commissionTitle", n.topic, n.message,
-            n.milestone, n.deadline_version AS "deadlineVersion", n.kind, n."offset", n.due_at AS "dueAt",
-            n.scheduled_for AS "scheduledFor", n.recipients, n.subject, n.body, n.link
-       FROM notifications n LEFT JOIN commissions c ON c.id = n.commission_id
-      WHERE n.key = $1`,
-    [key],
-  );
-  if (!row) return null;
-  const deliveries = await ds.query(
-    `SELECT channel, status, attempts FROM notification_deliveries WHERE notification_key = $1 ORDER BY channel`,
-    [key],
-  );
-  return { ...row, deliveries };
+/**
+ * The outbox entries of `keys` with their deliveries, in one prepared statement: a delivery
+ * activity carries up to five notifications, and a statement each (two, with the deliveries) was
+ * most of the round trips a lifecycle makes to PostgreSQL from the worker.
+ */
+export async function loadEntries(ds: DataSource, keys: readonly string[]): Promise<OutboxEntry[]> {
+  return preparedQuery<OutboxEntry>(ds, LOAD_ENTRIES, [keys]);
 }
 
-export async function markAttempt(
+const LOAD_ENTRIES = `SELECT n.key, n.commission_id AS "commissionId", c.title AS "commissionTitle", n.topic,
+       n.message, n.milestone, n.deadline_version AS "deadlineVersion", n.kind, n."offset",
+       n.due_at AS "dueAt", n.scheduled_for AS "scheduledFor", n.recipients, n.subject, n.body, n.link,
+       COALESCE((SELECT json_agg(json_build_object('channel', d.channel, 'status', d.status,
+                                                   'attempts', d.attempts) ORDER BY d.channel)
+                   FROM notification_deliveries d WHERE d.notification_key = n.key), '[]') AS deliveries
+  FROM notifications n LEFT JOIN commissions c ON c.id = n.commission_id
+ WHERE n.key = ANY($1::text[])`;
+
+export type DeliveryOutcome = { sent: true } | { sent: false; error: string; final: boolean };
+
+/** Each attempt's outcome, one statement for a delivery activity's every channel tried. */
+export async function markAttempts(
   ds: DataSource,
-  key: string,
-  channel: Channel,
-  outcome: { sent: true } | { sent: false; error: string; final: boolean },
+  attempts: readonly { key: string; channel: Channel; outcome: DeliveryOutcome }[],
 ): Promise<void> {
-  await ds.query(
-    `UPDATE notification_deliveries
-        SET attempts = attempts + 1,
-            last_attempt_at = now(),
-            status = $3,
-            sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE sent_at END,
-            last_error = $4
-      WHERE notification_key = $1 AND channel = $2 AND status <> 'sent'`,
-    [
-      key,
-      channel,
-      outcome.sent ? 'sent' : outcome.final ? 'failed' : 'pending',
-      outcome.sent ? null : outcome.error,
-    ],
-  );
+  if (attempts.length === 0) return;
+  await preparedQuery(ds, MARK_ATTEMPTS, [
+    attempts.map((a) => a.key),
+    attempts.map((a) => a.channel),
+    attempts.map(({ outcome: o }) => (o.sent ? 'sent' : o.final ? 'failed' : 'pending')),
+    attempts.map(({ outcome: o }) => (o.sent ? null : o.error)),
+  ]);
 }
+
+const MARK_ATTEMPTS = `UPDATE notification_deliveries d
+    SET attempts = d.attempts + 1,
+        last_attempt_at = now(),
+        status = o.status,
+        sent_at = CASE WHEN o.status = 'sent' THEN now() ELSE d.sent_at END,
+        last_error = o.error
+   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS o(key, channel, status, error)
+  WHERE d.notification_key = o.key AND d.channel = o.channel AND d.status <> 'sent'`;
 
 /** Marks every channel not yet delivered as failed, when the last attempt never reported back. */
 export async function abandonPending(ds: DataSource, key: string, reason: string): Promise<void> {
@@ -174,3 +210,6 @@ export async function abandonPending(ds: DataSource, key: string, reason: string
     [key, reason],
   );
 }
+
+/** The statements above, for the test that explains their generic plans at scale. */
+export const OUTBOX_STATEMENTS = { record: RECORD, loadEntries: LOAD_ENTRIES, markAttempts: MARK_ATTEMPTS };

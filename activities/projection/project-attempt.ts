@@ -1,6 +1,6 @@
 import type { CommissionView, Projection, ProjectionAttempt } from '@app/contracts';
 import type { DataSource } from 'typeorm';
-import { preparedQuery } from './prepared-query';
+import { preparedQuery } from '@app/persistence';
 import { isPermanentDataError, quarantinedForm, recordQuarantine } from './quarantine';
 
 export type AttemptOutcome =

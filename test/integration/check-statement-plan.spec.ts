@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { VERDICTS } from '@app/contracts';
 import { CHECK_STATEMENT } from '../../activities/feasibility/check-feasibility';
+import { OUTBOX_STATEMENTS } from '../../activities/notifications/outbox';
 import { projectAttempt } from '../../activities/projection/project-attempt';
 import { sampleProjection } from '../support/projections';
 import { openDataSource, testConfig } from '../support/temporal';
@@ -9,26 +10,21 @@ import { openDataSource, testConfig } from '../support/temporal';
 /**
  * The timetable check rides in every command's projection statement, prepared once a connection
  * and planned once (a generic plan): at thousands of commissions and notifications its look-ups
- * must still go through their indexes, never a read of every row.
+ * must still go through their indexes, never a read of every row. So must the outbox's statements,
+ * on the path of every command that notifies.
  */
 describe("the timetable check's statement at scale", () => {
   let ds: DataSource;
   let q: QueryRunner;
+  /** A real commission, copied 5,000 times; each copy has three notifications, all sent. */
+  let id: string;
   beforeAll(async () => {
     ds = await openDataSource(testConfig());
     q = ds.createQueryRunner();
     await q.connect();
     // Everything below is rolled back: the rows exist only to give the planner a real size.
     await q.startTransaction();
-  });
-  afterAll(async () => {
-    await q.rollbackTransaction();
-    await q.release();
-    await ds.destroy();
-  });
-
-  it('finds dependents and undelivered notices through their partial indexes in the generic plan', async () => {
-    const id = randomUUID();
+    id = randomUUID();
     const at = new Date().toISOString();
     await projectAttempt(ds, [sampleProjection(id, 1, at)], {
       runStartedMs: Date.now(),
@@ -58,6 +54,14 @@ describe("the timetable check's statement at scale", () => {
     );
     await q.query('ANALYZE commissions, notifications, notification_deliveries');
     await q.query('SET LOCAL plan_cache_mode = force_generic_plan');
+  });
+  afterAll(async () => {
+    await q.rollbackTransaction();
+    await q.release();
+    await ds.destroy();
+  });
+
+  it('finds dependents and undelivered notices through their partial indexes in the generic plan', async () => {
     await q.query(
       `PREPARE check_at_scale(text, text, text, timestamptz, text, text[], text) AS
        WITH ${CHECK_STATEMENT.ctes(1, 'TRUE')} ${CHECK_STATEMENT.select}`,
@@ -76,5 +80,41 @@ describe("the timetable check's statement at scale", () => {
     expect(plan).toContain('commissions_depends_on_idx');
     expect(plan).toContain('notification_deliveries_pending_idx');
     expect(plan).not.toMatch(/Seq Scan on (commissions|notification_deliveries|notifications)\b/);
+  });
+
+  /** The generic plan of a statement, its parameters given as literals (EXPLAIN EXECUTE binds none). */
+  async function genericPlan(name: string, types: string, text: string, literals: string): Promise<string> {
+    await q.query(`PREPARE ${name}(${types}) AS ${text}`);
+    const plan = (await q.query(`EXPLAIN EXECUTE ${name}(${literals})`))
+      .map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN'])
+      .join('\n');
+    await q.query(`DEALLOCATE ${name}`);
+    return plan;
+  }
+
+  it("reads the outbox by key and by commission in the generic plans of the worker's statements", async () => {
+    const key = `'plan-${id}-1'`;
+    const rows = JSON.stringify([
+      { key: 'plan-new', commission_id: id, topic: 'message', scheduled_for: 'now' },
+    ]);
+    const plans = [
+      await genericPlan(
+        'record_at_scale',
+        'jsonb, text, int, int, text[], uuid',
+        OUTBOX_STATEMENTS.record,
+        `'${rows}', 'run', 20, 10, ARRAY['email'], '${id}'`,
+      ),
+      await genericPlan('load_at_scale', 'text[]', OUTBOX_STATEMENTS.loadEntries, `ARRAY[${key}]`),
+      await genericPlan(
+        'mark_at_scale',
+        'text[], text[], text[], text[]',
+        OUTBOX_STATEMENTS.markAttempts,
+        `ARRAY[${key}], ARRAY['email'], ARRAY['sent'], ARRAY[NULL]`,
+      ),
+    ];
+    for (const plan of plans) {
+      expect(plan).toMatch(/Index (Only )?Scan|Bitmap Index Scan/);
+      expect(plan).not.toMatch(/Seq Scan on (commissions|notification_deliveries|notifications)\b/);
+    }
   });
 });

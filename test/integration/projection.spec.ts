@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { NotificationRequest, Projection } from '@app/contracts';
 import type { DataSource } from 'typeorm';
-import { abandonPending, markAttempt, recordInOutbox } from '../../activities/notifications/outbox';
+import {
+  abandonPending,
+  loadEntries,
+  markAttempts,
+  recordAllInOutbox,
+  recordInOutbox,
+} from '../../activities/notifications/outbox';
 import { createLogger } from '@app/logging';
 import { projectOrQuarantine } from '../../activities/projection/quarantine';
 import { projectCommissionEvent } from '../../activities/projection/project-commission-event';
@@ -134,7 +140,7 @@ describe('projecting workflow events into the read model', () => {
       { subject: 's', body: 'b', link: 'l' },
       ['email', 'webhook'],
     );
-    await markAttempt(ds, key, 'email', { sent: true });
+    await markAttempts(ds, [{ key, channel: 'email', outcome: { sent: true } }]);
     await abandonPending(ds, key, 'delivery gave up: worker lost');
     const rows = await ds.query(
       'SELECT channel, status, last_error FROM notification_deliveries WHERE notification_key = $1 ORDER BY channel',
@@ -143,6 +149,65 @@ describe('projecting workflow events into the read model', () => {
     expect(rows).toEqual([
       { channel: 'email', status: 'sent', last_error: null },
       { channel: 'webhook', status: 'failed', last_error: 'delivery gave up: worker lost' },
+    ]);
+  });
+
+  it("loads a delivery's notifications with their channels in one call and records every channel's outcome in one", async () => {
+    const id = randomUUID();
+    const message = (seq: number): NotificationRequest => ({
+      topic: 'message',
+      key: `${id}:message:${seq}:tender-closed:0`,
+      commissionId: id,
+      commissionTitle: 'Outbox study',
+      scheduledFor: '2030-01-01T00:00:00.000Z',
+      message: 'tender-closed',
+      facts: {},
+      recipients: [{ userId: 'u1', name: 'Una', email: 'una@example.gov.uk' }],
+    });
+    const both = [1, 2].map((seq) => ({
+      n: message(seq),
+      text: { subject: `s${seq}`, body: 'b', link: 'l' },
+    }));
+    const [one, two] = [message(1).key, message(2).key];
+    // A task's notifications are recorded in one statement, and again change nothing.
+    expect(await recordAllInOutbox(ds, both, ['email', 'webhook'])).toEqual({
+      recorded: [one, two],
+      dropped: [],
+    });
+    expect(await recordAllInOutbox(ds, both, ['email', 'webhook'])).toEqual({ recorded: [], dropped: [] });
+    const entries = await loadEntries(ds, [two, one, `${id}:unknown`]);
+    expect(entries.map((e) => e.key).sort()).toEqual([one, two].sort());
+    const first = entries.find((e) => e.key === one)!;
+    expect(first).toMatchObject({
+      commissionId: id,
+      subject: 's1',
+      recipients: [{ userId: 'u1', name: 'Una', email: 'una@example.gov.uk' }],
+      deliveries: [
+        { channel: 'email', status: 'pending', attempts: 0 },
+        { channel: 'webhook', status: 'pending', attempts: 0 },
+      ],
+    });
+    expect(first.scheduledFor).toEqual(new Date('2030-01-01T00:00:00.000Z'));
+
+    await markAttempts(ds, [
+      { key: one, channel: 'email', outcome: { sent: true } },
+      { key: one, channel: 'webhook', outcome: { sent: false, error: 'refused', final: false } },
+      { key: two, channel: 'webhook', outcome: { sent: false, error: 'gone', final: true } },
+    ]);
+    // A channel already sent stays sent, whatever a late attempt reports.
+    await markAttempts(ds, [
+      { key: one, channel: 'email', outcome: { sent: false, error: 'late', final: true } },
+    ]);
+    const rows = await ds.query(
+      `SELECT notification_key AS key, channel, status, attempts, last_error AS error, sent_at IS NOT NULL AS sent
+         FROM notification_deliveries WHERE notification_key = ANY($1) ORDER BY notification_key, channel`,
+      [[one, two]],
+    );
+    expect(rows).toEqual([
+      { key: one, channel: 'email', status: 'sent', attempts: 1, error: null, sent: true },
+      { key: one, channel: 'webhook', status: 'pending', attempts: 1, error: 'refused', sent: false },
+      { key: two, channel: 'email', status: 'pending', attempts: 0, error: null, sent: false },
+      { key: two, channel: 'webhook', status: 'failed', attempts: 1, error: 'gone', sent: false },
     ]);
   });
 
@@ -183,7 +248,9 @@ describe('projecting workflow events into the read model', () => {
     await recordInOutbox(ds, message(6), { subject: 's', body: 'b', link: 'l' }, ['email']);
     expect(await record(7, 40, 30, randomUUID())).toEqual({ recorded: true, dropped: [] });
     expect(await record(8, 50, 30)).toEqual({ recorded: true, dropped: [] });
-    await markAttempt(ds, message(8).key, 'email', { sent: false, error: 'refused', final: false });
+    await markAttempts(ds, [
+      { key: message(8).key, channel: 'email', outcome: { sent: false, error: 'refused', final: false } },
+    ]);
     expect(await record(9, 60, 40)).toEqual({ recorded: true, dropped: [] });
     expect(await keys()).toEqual([2, 4, 5, 6, 7, 8, 9].map((seq) => message(seq).key));
     // A lost task's row under the very key its retry records (the usual case: the same seq) is
@@ -217,6 +284,23 @@ describe('projecting workflow events into the read model', () => {
       [id],
     );
     expect(deliveries).toEqual([{ n: 10 }]);
+    // A task's several notifications in one statement: a lost task's row under another key goes,
+    // one under a key of the batch is recorded over.
+    expect(await record(13, 110, 100)).toEqual({ recorded: true, dropped: [] });
+    expect(await record(14, 110, 100)).toEqual({ recorded: true, dropped: [] });
+    const batch = [14, 15].map((seq) => ({
+      n: message(seq),
+      text: { subject: 'batch', body: 'b', link: 'l' },
+    }));
+    expect(
+      await recordAllInOutbox(ds, batch, ['email'], { runId: run, historyLength: 120, lastRecordedIn: 100 }),
+    ).toEqual({ recorded: [message(14).key, message(15).key], dropped: [message(13).key] });
+    expect(
+      await ds.query(
+        `SELECT key, recorded_in_task, subject FROM notifications WHERE key = ANY($1) ORDER BY key`,
+        [[13, 14, 15].map((seq) => message(seq).key)],
+      ),
+    ).toEqual([14, 15].map((seq) => ({ key: message(seq).key, recorded_in_task: 120, subject: 'batch' })));
   });
 
   it('keeps the audit trail append-only in the database itself', async () => {

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditEventRecord, CommissionRecord, SpecificationVersionRecord } from '@app/persistence';
+import {
+  AuditEventRecord,
+  CommissionRecord,
+  SpecificationVersionRecord,
+  preparedQuery,
+} from '@app/persistence';
 import {
   OPEN_STAGES,
   PUBLISHED_STAGES,
@@ -170,6 +175,15 @@ export class CommissionReadModel {
     return this.ds.getRepository(CommissionRecord).findOneBy({ id });
   }
 
+  /**
+   * A commission's stored view: `undefined` when there is no such commission, null when its row
+   * predates stored views. One prepared statement: every read and most commands begin here.
+   */
+  async viewOf(id: string): Promise<CommissionView | null | undefined> {
+    const [row] = await preparedQuery<{ view: CommissionView | null }>(this.ds, VIEW_OF, [id]);
+    return row?.view;
+  }
+
   history(commissionId: string): Promise<AuditEventRecord[]> {
     return this.ds.getRepository(AuditEventRecord).find({ where: { commissionId }, order: { seq: 'ASC' } });
   }
@@ -178,3 +192,5 @@ export class CommissionReadModel {
     return this.ds.getRepository(SpecificationVersionRecord).findOneBy({ commissionId, version });
   }
 }
+
+const VIEW_OF = `SELECT view FROM commissions WHERE id = $1`;

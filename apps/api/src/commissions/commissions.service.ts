@@ -187,8 +187,8 @@ export class CommissionsService {
    */
   async view(id: string): Promise<CommissionView> {
     if (!UUID.test(id)) throw this.notFound(id);
-    const record = await this.readModel.find(id);
-    if (record?.view) return record.view;
+    const stored = await this.readModel.viewOf(id);
+    if (stored) return stored;
     const handle = this.handle(id);
     try {
       return await boundedCall(this.client, handle, () => handle.query(CommissionStateQuery));

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '@app/persistence';
+import { DataSource } from 'typeorm';
 import {
   bidPlaintext,
   masterKeyId,
@@ -49,38 +50,37 @@ export class BidVault {
     @Inject(BID_MASTER_KEY) private readonly masterKey: Buffer,
   ) {}
 
-  /** Encrypts and stores one bid before the workflow hears of it; a retry of the same bid id keeps the first. */
+  /**
+   * Encrypts and stores one bid before the workflow hears of it; a retry of the same bid id keeps
+   * the first. Two statements, no transaction: a key stored without its first bid is the key the
+   * next bid uses.
+   */
   async seal(
     commissionId: string,
     supplierId: string,
     bidId: string,
     content: BidContent,
   ): Promise<{ contentHash: string; size: number }> {
-    return this.ds.transaction(async (tx) => {
-      const key = await this.dataKey(tx, commissionId);
-      const { plaintext, contentHash } = bidPlaintext(content);
-      const sealed = seal(key, plaintext, aadOf(commissionId, bidId));
-      await tx.query(
-        `INSERT INTO sealed_bids (bid_id, commission_id, supplier_id, iv, ciphertext, auth_tag, content_hash, size)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (bid_id) DO NOTHING`,
-        [
-          bidId,
-          commissionId,
-          supplierId,
-          sealed.iv,
-          sealed.ciphertext,
-          sealed.tag,
-          contentHash,
-          plaintext.length,
-        ],
-      );
-      const [row] = (await tx.query(
-        `SELECT content_hash, size, supplier_id FROM sealed_bids WHERE bid_id = $1`,
-        [bidId],
-      )) as { content_hash: string; size: number; supplier_id: string }[];
-      if (row.supplier_id !== supplierId) throw new Error('bid id collision with another supplier');
-      return { contentHash: row.content_hash, size: row.size };
-    });
+    const key = await this.dataKey(commissionId);
+    const { plaintext, contentHash } = bidPlaintext(content);
+    const sealed = seal(key, plaintext, aadOf(commissionId, bidId));
+    const values = [
+      bidId,
+      commissionId,
+      supplierId,
+      sealed.iv,
+      sealed.ciphertext,
+      sealed.tag,
+      contentHash,
+      plaintext.length,
+    ];
+    // A retry storing the same bid id at this very moment is outside the statement's snapshot:
+    // then the row is read again.
+    const row =
+      (await preparedQuery<StoredBid>(this.ds, STORE_BID, values))[0] ??
+      (await preparedQuery<StoredBid>(this.ds, STORED_BID, [bidId]))[0];
+    if (row.supplier_id !== supplierId) throw new Error('bid id collision with another supplier');
+    return { contentHash: row.content_hash, size: row.size };
   }
 
   /** A bid the workflow refused (late, wrong stage) is not kept. */
@@ -90,26 +90,28 @@ export class BidVault {
 
   async openOwn(commissionId: string, supplierId: string, bidIds: readonly string[]): Promise<OpenedBid[]> {
     if (bidIds.length === 0) return [];
-    const key = await this.existingKey(commissionId);
-    if (!key) return [];
-    const rows = (await this.ds.query(
-      `SELECT bid_id, supplier_id, iv, ciphertext, auth_tag, content_hash FROM sealed_bids
-        WHERE commission_id = $1 AND supplier_id = $2 AND bid_id = ANY($3::uuid[])`,
-      [commissionId, supplierId, bidIds],
-    )) as BidRow[];
-    return rows.map((r) => this.open(key.dataKey, commissionId, r));
+    const rows = await preparedQuery<KeyRow & Partial<BidRow>>(this.ds, OWN_BIDS, [
+      commissionId,
+      supplierId,
+      bidIds,
+    ]);
+    return this.openRows(commissionId, rows, false);
   }
 
   /** The bids opened at the close; none while the key has not been released. */
   async openReleased(commissionId: string): Promise<OpenedBid[]> {
-    const key = await this.existingKey(commissionId);
-    if (!key?.releasedAt) return [];
-    const rows = (await this.ds.query(
-      `SELECT bid_id, supplier_id, iv, ciphertext, auth_tag, content_hash FROM sealed_bids
-        WHERE commission_id = $1 AND opened`,
-      [commissionId],
-    )) as BidRow[];
-    return rows.map((r) => this.open(key.dataKey, commissionId, r));
+    const rows = await preparedQuery<KeyRow & Partial<BidRow>>(this.ds, OPENED_BIDS, [commissionId]);
+    return this.openRows(commissionId, rows, true);
+  }
+
+  /** The key's row joined to each bid's (one row, without a bid, when there is none). */
+  private openRows(commissionId: string, rows: (KeyRow & Partial<BidRow>)[], released: boolean): OpenedBid[] {
+    const [key] = rows;
+    if (!key || (released && !key.released_at)) return [];
+    const dataKey = this.unwrap(commissionId, key);
+    return rows
+      .filter((r): r is KeyRow & BidRow => r.bid_id != null)
+      .map((r) => this.open(dataKey, commissionId, r));
   }
 
   private open(dataKey: Buffer, commissionId: string, r: BidRow): OpenedBid {
@@ -123,27 +125,21 @@ export class BidVault {
   }
 
   /** The commission's data key, made (and stored wrapped) by the first bid. */
-  private async dataKey(tx: EntityManager, commissionId: string): Promise<Buffer> {
+  private async dataKey(commissionId: string): Promise<Buffer> {
     const fresh = newDataKey();
     const wrapped = seal(this.masterKey, fresh, commissionId);
-    await tx.query(
-      `INSERT INTO bid_keys (commission_id, wrapped_key, wrap_iv, wrap_tag, master_key_id)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (commission_id) DO NOTHING`,
-      [commissionId, wrapped.ciphertext, wrapped.iv, wrapped.tag, masterKeyId(this.masterKey)],
-    );
-    const [row] = (await tx.query(`SELECT * FROM bid_keys WHERE commission_id = $1`, [
-      commissionId,
-    ])) as KeyRow[];
+    // One made by another bid at this very moment is outside the statement's snapshot: read again.
+    const row =
+      (
+        await preparedQuery<KeyRow>(this.ds, STORE_KEY, [
+          commissionId,
+          wrapped.ciphertext,
+          wrapped.iv,
+          wrapped.tag,
+          masterKeyId(this.masterKey),
+        ])
+      )[0] ?? (await preparedQuery<KeyRow>(this.ds, STORED_KEY, [commissionId]))[0];
     return this.unwrap(commissionId, row);
-  }
-
-  private async existingKey(
-    commissionId: string,
-  ): Promise<{ dataKey: Buffer; releasedAt: Date | null } | null> {
-    const [row] = (await this.ds.query(`SELECT * FROM bid_keys WHERE commission_id = $1`, [
-      commissionId,
-    ])) as KeyRow[];
-    return row ? { dataKey: this.unwrap(commissionId, row), releasedAt: row.released_at } : null;
   }
 
   private unwrap(commissionId: string, row: KeyRow): Buffer {
@@ -156,3 +152,37 @@ export class BidVault {
 }
 
 const aadOf = (commissionId: string, bidId: string) => `${commissionId}:${bidId}`;
+
+type StoredBid = { content_hash: string; size: number; supplier_id: string };
+
+const KEY_COLUMNS = 'wrapped_key, wrap_iv, wrap_tag, released_at';
+
+/** The commission's key, stored unless one is: the stored one, or none when made at this moment. */
+const STORE_KEY = `WITH made AS (
+    INSERT INTO bid_keys (commission_id, wrapped_key, wrap_iv, wrap_tag, master_key_id)
+    VALUES ($1, $2, $3, $4, $5) ON CONFLICT (commission_id) DO NOTHING RETURNING ${KEY_COLUMNS})
+  SELECT ${KEY_COLUMNS} FROM made
+  UNION ALL SELECT ${KEY_COLUMNS} FROM bid_keys WHERE commission_id = $1 AND NOT EXISTS (SELECT 1 FROM made)`;
+
+const STORED_KEY = `SELECT ${KEY_COLUMNS} FROM bid_keys WHERE commission_id = $1`;
+
+const STORE_BID = `WITH stored AS (
+    INSERT INTO sealed_bids (bid_id, commission_id, supplier_id, iv, ciphertext, auth_tag, content_hash, size)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (bid_id) DO NOTHING
+    RETURNING content_hash, size, supplier_id)
+  SELECT content_hash, size, supplier_id FROM stored
+  UNION ALL SELECT content_hash, size, supplier_id FROM sealed_bids
+   WHERE bid_id = $1 AND NOT EXISTS (SELECT 1 FROM stored)`;
+
+const STORED_BID = `SELECT content_hash, size, supplier_id FROM sealed_bids WHERE bid_id = $1`;
+
+const BID_COLUMNS = 's.bid_id, s.supplier_id, s.iv, s.ciphertext, s.auth_tag, s.content_hash';
+
+const OWN_BIDS = `SELECT k.wrapped_key, k.wrap_iv, k.wrap_tag, k.released_at, ${BID_COLUMNS}
+    FROM bid_keys k LEFT JOIN sealed_bids s
+      ON s.commission_id = k.commission_id AND s.supplier_id = $2 AND s.bid_id = ANY($3::uuid[])
+   WHERE k.commission_id = $1`;
+
+const OPENED_BIDS = `SELECT k.wrapped_key, k.wrap_iv, k.wrap_tag, k.released_at, ${BID_COLUMNS}
+    FROM bid_keys k LEFT JOIN sealed_bids s ON s.commission_id = k.commission_id AND s.opened
+   WHERE k.commission_id = $1`;
