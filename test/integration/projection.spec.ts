@@ -154,16 +154,8 @@ describe('projecting workflow events into the read model', () => {
 
   it("loads a delivery's notifications with their channels in one call and records every channel's outcome in one", async () => {
     const id = randomUUID();
-    const message = (seq: number): NotificationRequest => ({
-      topic: 'message',
-      key: `${id}:message:${seq}:tender-closed:0`,
-      commissionId: id,
-      commissionTitle: 'Outbox study',
-      scheduledFor: '2030-01-01T00:00:00.000Z',
-      message: 'tender-closed',
-      facts: {},
-      recipients: [{ userId: 'u1', name: 'Una', email: 'una@example.gov.uk' }],
-    });
+    const una = { userId: 'u1', name: 'Una', email: 'una@example.gov.uk' };
+    const message = (seq: number) => tenderClosedMessage(id, seq, [una]);
     const both = [1, 2].map((seq) => ({
       n: message(seq),
       text: { subject: `s${seq}`, body: 'b', link: 'l' },
@@ -181,7 +173,7 @@ describe('projecting workflow events into the read model', () => {
     expect(first).toMatchObject({
       commissionId: id,
       subject: 's1',
-      recipients: [{ userId: 'u1', name: 'Una', email: 'una@example.gov.uk' }],
+      recipients: [una],
       deliveries: [
         { channel: 'email', status: 'pending', attempts: 0 },
         { channel: 'webhook', status: 'pending', attempts: 0 },
@@ -214,16 +206,7 @@ describe('projecting workflow events into the read model', () => {
   it("drops what a lost workflow task recorded in the outbox, at the run's next recording from a task", async () => {
     const id = randomUUID();
     const run = randomUUID();
-    const message = (seq: number): NotificationRequest => ({
-      topic: 'message',
-      key: `${id}:message:${seq}:tender-closed:0`,
-      commissionId: id,
-      commissionTitle: 'Outbox study',
-      scheduledFor: '2030-01-01T00:00:00.000Z',
-      message: 'tender-closed',
-      facts: {},
-      recipients: [],
-    });
+    const message = (seq: number) => tenderClosedMessage(id, seq);
     const record = (seq: number, historyLength: number, lastRecordedIn: number, runId = run) =>
       recordInOutbox(ds, message(seq), { subject: 's', body: 'b', link: 'l' }, ['email'], {
         runId,
@@ -314,3 +297,17 @@ describe('projecting workflow events into the read model', () => {
     );
   });
 });
+
+/** A message notification of commission `id` at event `seq`, as the tender's close raises one. */
+function tenderClosedMessage(id: string, seq: number, recipients: NotificationRequest['recipients'] = []) {
+  return {
+    topic: 'message',
+    key: `${id}:message:${seq}:tender-closed:0`,
+    commissionId: id,
+    commissionTitle: 'Outbox study',
+    scheduledFor: '2030-01-01T00:00:00.000Z',
+    message: 'tender-closed',
+    facts: {},
+    recipients,
+  } satisfies NotificationRequest;
+}
