@@ -4,15 +4,8 @@ import { commissionWorkflowId, type NotificationRequest, type RecordingTask } fr
 import type { Logger } from '@app/logging';
 import type { DataSource } from 'typeorm';
 import { ChannelSender, channelsFor } from './channels';
-import {
-  abandonPending,
-  loadEntries,
-  markAttempts,
-  recordAllInOutbox,
-  type DeliveryOutcome,
-  type OutboxEntry,
-} from './outbox';
-import { deadlineInvite } from './deadline-invite';
+import { abandonPending, recordAllInOutbox } from './outbox';
+import { deliverBatch } from './deliver-batch';
 import { render } from './render';
 
 export interface NotificationDeps {
@@ -86,17 +79,10 @@ export function createNotificationActivities(deps: NotificationDeps) {
   async function deliverAll(keys: string[]): Promise<void> {
     const info = Context.current().info;
     const final = info.attempt >= (info.retryPolicy?.maximumAttempts ?? Infinity);
-    const entries = new Map((await loadEntries(deps.dataSource, keys)).map((e) => [e.key, e]));
-    const unknown = keys.find((key) => !entries.has(key));
-    // Side by side, so one slow channel of one notification does not use up the attempt's time
-    // before the others are tried. The outcomes are written together once all have settled: a
-    // worker dying before that sends them again under the same keys, as it always could between
-    // a send and its record (receivers drop a repeated key).
-    const tried = (await Promise.all([...entries.values()].map((entry) => sendPending(entry, final)))).flat();
-    await markAttempts(deps.dataSource, tried);
-    if (unknown)
+    const { tried, unknown } = await deliverBatch(deps.dataSource, sender, keys, final);
+    if (unknown.length > 0)
       throw ApplicationFailure.nonRetryable(
-        `no notification ${unknown} in the outbox`,
+        `no notification ${unknown.join(', ')} in the outbox`,
         'UnknownNotification',
       );
     const failures = tried.flatMap(({ key, channel, outcome }) =>
@@ -119,48 +105,5 @@ export function createNotificationActivities(deps: NotificationDeps) {
     }
     deps.logger.warn({ ...log, failures }, 'notification delivery failed; will retry');
     throw ApplicationFailure.retryable(failures.join('; '), 'DeliveryFailed');
-  }
-
-  /** Sends each channel of one notification not yet sent, side by side; each channel's outcome. */
-  async function sendPending(
-    entry: OutboxEntry,
-    final: boolean,
-  ): Promise<
-    { key: string; channel: OutboxEntry['deliveries'][number]['channel']; outcome: DeliveryOutcome }[]
-  > {
-    const { key } = entry;
-    const pending = entry.deliveries.filter((x) => x.status === 'pending');
-    // Only an e-mail carries the invite, and making one was most of a delivery's CPU over the
-    // other channels (the ics library folds its lines grapheme by grapheme): ~1.8 ms a reminder.
-    const calendar = pending.some((d) => d.channel === 'email') ? deadlineInvite(entry) : undefined;
-    return Promise.all(
-      pending.map(async ({ channel }) => {
-        try {
-          await sender.send(channel, {
-            key,
-            subject: entry.subject,
-            body: entry.body,
-            link: entry.link,
-            recipients: entry.recipients,
-            calendar,
-            payload: {
-              key,
-              commissionId: entry.commissionId,
-              topic: entry.topic,
-              ...(entry.message ? { message: entry.message } : {}),
-              milestone: entry.milestone,
-              kind: entry.kind,
-              offset: entry.offset,
-              dueAt: entry.dueAt?.toISOString() ?? null,
-              scheduledFor: entry.scheduledFor.toISOString(),
-              recipients: entry.recipients,
-            },
-          });
-          return { key, channel, outcome: { sent: true } as const };
-        } catch (err) {
-          return { key, channel, outcome: { sent: false, error: (err as Error).message, final } as const };
-        }
-      }),
-    );
   }
 }

@@ -13,7 +13,8 @@ import type { RenderedNotification } from './render';
  * this one (a retry always starts further along its history than the attempts it replaces, so a
  * stale attempt still writing never touches a later task's rows). No delivery of them was ever
  * scheduled, since only a task in history schedules one. A lost row under one of these keys is
- * recorded over, as this task's. As a last guard, a row a delivery attempt touched is kept.
+ * recorded over, as this task's (its delivery rows kept, as they were never tried). As a last
+ * guard, a row a delivery attempt touched is kept.
  */
 export async function recordAllInOutbox(
   ds: DataSource,
@@ -23,14 +24,19 @@ export async function recordAllInOutbox(
 ): Promise<{ recorded: string[]; dropped: string[] }> {
   // One statement per commission (a task's are all its own), so the lost rows are found by the
   // commission's index: a generic plan over an array of commissions read the whole table.
-  const byCommission = new Map<string, typeof list>();
-  for (const one of list)
-    byCommission.set(one.n.commissionId, [...(byCommission.get(one.n.commissionId) ?? []), one]);
+  // A key twice in one statement is an error (ON CONFLICT cannot change a row twice): the first
+  // of each key is the one recorded, as a second recording of a key always changed nothing.
+  const byCommission = new Map<string, Map<string, (typeof list)[number]>>();
+  for (const one of list) {
+    const ofOne = byCommission.get(one.n.commissionId) ?? new Map();
+    if (!ofOne.has(one.n.key)) ofOne.set(one.n.key, one);
+    byCommission.set(one.n.commissionId, ofOne);
+  }
   const rows: { kind: 'recorded' | 'dropped'; key: string }[] = [];
   for (const [commissionId, ofOne] of byCommission) {
     rows.push(
       ...(await preparedQuery<{ kind: 'recorded' | 'dropped'; key: string }>(ds, RECORD, [
-        JSON.stringify(ofOne.map(({ n, text }) => notificationRow(n, text))),
+        JSON.stringify([...ofOne.values()].map(({ n, text }) => notificationRow(n, text))),
         by?.runId ?? null,
         by?.historyLength ?? null,
         by?.lastRecordedIn ?? null,
@@ -95,7 +101,7 @@ const RECORD = `WITH input AS (
   SELECT 'dropped' AS kind, key FROM dropped
   UNION ALL SELECT 'recorded', key FROM recorded`;
 
-/** A notification as the outbox's row: its columns, in COLUMNS' order. */
+/** A notification as the outbox's row, by column name. */
 function notificationRow(n: NotificationRequest, text: RenderedNotification) {
   const message = isMessage(n);
   return {
@@ -116,6 +122,27 @@ function notificationRow(n: NotificationRequest, text: RenderedNotification) {
   };
 }
 
+/** The row's values in COLUMNS' order, for a statement with a parameter each. */
+function notificationValues(n: NotificationRequest, text: RenderedNotification): unknown[] {
+  const r = notificationRow(n, text);
+  return [
+    r.key,
+    r.commission_id,
+    r.topic,
+    r.message,
+    r.milestone,
+    r.deadline_version,
+    r.kind,
+    r.offset,
+    r.due_at,
+    r.scheduled_for,
+    JSON.stringify(r.recipients),
+    r.subject,
+    r.body,
+    r.link,
+  ];
+}
+
 /** The same inside a transaction the caller holds, so an outbox row can commit with other writes. */
 export async function insertIntoOutbox(
   tx: EntityManager,
@@ -127,7 +154,7 @@ export async function insertIntoOutbox(
     `INSERT INTO notifications (${COLUMNS})
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      ON CONFLICT DO NOTHING RETURNING key`,
-    Object.values({ ...notificationRow(n, text), recipients: JSON.stringify(n.recipients) }),
+    notificationValues(n, text),
   );
   if (inserted.length === 0) return false;
   for (const channel of channels) {

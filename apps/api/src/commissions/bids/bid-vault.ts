@@ -184,5 +184,6 @@ const OWN_BIDS = `SELECT k.wrapped_key, k.wrap_iv, k.wrap_tag, k.released_at, ${
    WHERE k.commission_id = $1`;
 
 const OPENED_BIDS = `SELECT k.wrapped_key, k.wrap_iv, k.wrap_tag, k.released_at, ${BID_COLUMNS}
-    FROM bid_keys k LEFT JOIN sealed_bids s ON s.commission_id = k.commission_id AND s.opened
+    FROM bid_keys k LEFT JOIN sealed_bids s
+      ON s.commission_id = k.commission_id AND s.opened AND k.released_at IS NOT NULL
    WHERE k.commission_id = $1`;
