@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { NotificationRequest } from '@app/contracts';
 import type { Channel, Outgoing } from '../../activities/notifications/channels';
 import { deliverBatch, type Sender } from '../../activities/notifications/deliver-batch';
 import { recordAllInOutbox } from '../../activities/notifications/outbox';
 import { eventually } from '../support/eventually';
+import { signOffReminder, tenderClosedMessage } from '../support/notifications';
 import { openDataSource, testConfig } from '../support/temporal';
 
 /**
@@ -31,28 +31,8 @@ describe('a delivery attempt over several notifications', () => {
   it("writes each channel's outcome as it comes, sends the invite by e-mail only, and names unknown keys", async () => {
     const id = randomUUID();
     const una = { userId: 'u1', name: 'Una', email: 'una@example.gov.uk' };
-    const reminder: NotificationRequest = {
-      key: `${id}:sign-off:v1:before:P1D`,
-      commissionId: id,
-      commissionTitle: 'Batch study',
-      milestone: 'sign-off',
-      deadlineVersion: 1,
-      kind: 'reminder',
-      offset: 'before:P1D',
-      dueAt: '2030-01-02T00:00:00.000Z',
-      scheduledFor: '2030-01-01T00:00:00.000Z',
-      recipients: [una],
-    };
-    const message: NotificationRequest = {
-      topic: 'message',
-      key: `${id}:message:7:tender-closed:0`,
-      commissionId: id,
-      commissionTitle: 'Batch study',
-      scheduledFor: '2030-01-01T00:00:00.000Z',
-      message: 'tender-closed',
-      facts: {},
-      recipients: [una],
-    };
+    const reminder = signOffReminder(id, [una]);
+    const message = tenderClosedMessage(id, 7, [una]);
     const text = { subject: 's', body: 'b', link: 'https://example.gov.uk/c' };
     await recordAllInOutbox(
       ds,

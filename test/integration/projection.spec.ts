@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NotificationRequest, Projection } from '@app/contracts';
+import type { Projection } from '@app/contracts';
 import type { DataSource } from 'typeorm';
 import {
   abandonPending,
@@ -15,6 +15,7 @@ import {
   projectBatchOrQuarantine,
   projectCommissionEvents,
 } from '../../activities/projection/project-commission-events';
+import { signOffReminder, tenderClosedMessage } from '../support/notifications';
 import { sampleProjection } from '../support/projections';
 import { openDataSource, testConfig } from '../support/temporal';
 
@@ -122,24 +123,11 @@ describe('projecting workflow events into the read model', () => {
 
   it('marks a notification whose last attempt never reported back as failed, keeping what was sent', async () => {
     const id = randomUUID();
-    const key = `${id}:sign-off:v1:before:P1D`;
-    await recordInOutbox(
-      ds,
-      {
-        key,
-        commissionId: id,
-        commissionTitle: 'Outbox study',
-        milestone: 'sign-off',
-        deadlineVersion: 1,
-        kind: 'reminder',
-        offset: 'before:P1D',
-        dueAt: '2030-01-02T00:00:00.000Z',
-        scheduledFor: '2030-01-01T00:00:00.000Z',
-        recipients: [],
-      },
-      { subject: 's', body: 'b', link: 'l' },
-      ['email', 'webhook'],
-    );
+    const { key } = signOffReminder(id);
+    await recordInOutbox(ds, signOffReminder(id), { subject: 's', body: 'b', link: 'l' }, [
+      'email',
+      'webhook',
+    ]);
     await markAttempts(ds, [{ key, channel: 'email', outcome: { sent: true } }]);
     await abandonPending(ds, key, 'delivery gave up: worker lost');
     const rows = await ds.query(
@@ -297,17 +285,3 @@ describe('projecting workflow events into the read model', () => {
     );
   });
 });
-
-/** A message notification of commission `id` at event `seq`, as the tender's close raises one. */
-function tenderClosedMessage(id: string, seq: number, recipients: NotificationRequest['recipients'] = []) {
-  return {
-    topic: 'message',
-    key: `${id}:message:${seq}:tender-closed:0`,
-    commissionId: id,
-    commissionTitle: 'Outbox study',
-    scheduledFor: '2030-01-01T00:00:00.000Z',
-    message: 'tender-closed',
-    facts: {},
-    recipients,
-  } satisfies NotificationRequest;
-}
