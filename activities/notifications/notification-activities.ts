@@ -21,9 +21,9 @@ export interface NotificationDeps {
  */
 export function createNotificationActivities(deps: NotificationDeps) {
   const sender = new ChannelSender(deps.notifications, (msg, fields) => deps.logger.info(fields, msg));
+  const channels = channelsFor(deps.notifications);
 
   async function record(list: readonly NotificationRequest[], by?: RecordingTask): Promise<void> {
-    const channels = channelsFor(deps.notifications);
     const { recorded, dropped } = await recordAllInOutbox(
       deps.dataSource,
       list.map((n) => ({ n, text: render(n, deps.notifications.publicBaseUrl) })),
@@ -85,18 +85,17 @@ export function createNotificationActivities(deps: NotificationDeps) {
         `no notification ${unknown.join(', ')} in the outbox`,
         'UnknownNotification',
       );
+    const single = keys.length === 1;
     const failures = tried.flatMap(({ key, channel, outcome }) =>
-      outcome.sent
-        ? []
-        : [keys.length === 1 ? `${channel}: ${outcome.error}` : `${key}: ${channel}: ${outcome.error}`],
+      outcome.sent ? [] : [single ? `${channel}: ${outcome.error}` : `${key}: ${channel}: ${outcome.error}`],
     );
     const log = {
       workflowId: info.workflowExecution?.workflowId,
-      ...(keys.length === 1 ? { key: keys[0] } : { keys }),
+      ...(single ? { key: keys[0] } : { keys }),
       attempt: info.attempt,
     };
     if (failures.length === 0) {
-      deps.logger.info(log, keys.length === 1 ? 'notification delivered' : 'notifications delivered');
+      deps.logger.info(log, single ? 'notification delivered' : 'notifications delivered');
       return;
     }
     if (final) {

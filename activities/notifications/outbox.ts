@@ -49,18 +49,6 @@ export async function recordAllInOutbox(
   return { recorded: keysOf('recorded'), dropped: keysOf('dropped') };
 }
 
-/** One notification: recordAllInOutbox with a list of one. */
-export async function recordInOutbox(
-  ds: DataSource,
-  n: NotificationRequest,
-  text: RenderedNotification,
-  channels: Channel[],
-  by?: RecordingTask,
-): Promise<{ recorded: boolean; dropped: string[] }> {
-  const { recorded, dropped } = await recordAllInOutbox(ds, [{ n, text }], channels, by);
-  return { recorded: recorded.length > 0, dropped };
-}
-
 const COLUMNS = `key, commission_id, topic, message, milestone, deadline_version, kind, "offset", due_at,
   scheduled_for, recipients, subject, body, link`;
 

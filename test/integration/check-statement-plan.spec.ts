@@ -62,20 +62,13 @@ describe("the timetable check's statement at scale", () => {
   });
 
   it('finds dependents and undelivered notices through their partial indexes in the generic plan', async () => {
-    await q.query(
-      `PREPARE check_at_scale(text, text, text, timestamptz, text, text[], text) AS
-       WITH ${CHECK_STATEMENT.ctes(1, 'TRUE')} ${CHECK_STATEMENT.select}`,
+    const plan = await genericPlan(
+      'check_at_scale',
+      'text, text, text, timestamptz, text, text[], text',
+      `WITH ${CHECK_STATEMENT.ctes(1, 'TRUE')} ${CHECK_STATEMENT.select}`,
+      // Literals: a uuid and the fixed verdict names.
+      `'${id}', 'on-track', '', now(), 'v1', ARRAY[${VERDICTS.map((v) => `'${v}'`).join(', ')}], 'timeline-worsened'`,
     );
-    const plan = (
-      await q.query(
-        // EXPLAIN EXECUTE takes no bound parameters: literals (a uuid and the fixed verdict names).
-        `EXPLAIN EXECUTE check_at_scale('${id}', 'on-track', '', now(), 'v1',
-           ARRAY[${VERDICTS.map((v) => `'${v}'`).join(', ')}], 'timeline-worsened')`,
-      )
-    )
-      .map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN'])
-      .join('\n');
-    await q.query('DEALLOCATE check_at_scale');
 
     expect(plan).toContain('commissions_depends_on_idx');
     expect(plan).toContain('notification_deliveries_pending_idx');

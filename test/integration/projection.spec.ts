@@ -6,7 +6,6 @@ import {
   loadEntries,
   markAttempts,
   recordAllInOutbox,
-  recordInOutbox,
 } from '../../activities/notifications/outbox';
 import { createLogger } from '@app/logging';
 import { projectOrQuarantine } from '../../activities/projection/quarantine';
@@ -15,7 +14,7 @@ import {
   projectBatchOrQuarantine,
   projectCommissionEvents,
 } from '../../activities/projection/project-commission-events';
-import { signOffReminder, tenderClosedMessage } from '../support/notifications';
+import { recordInOutbox, signOffReminder, tenderClosedMessage } from '../support/notifications';
 import { sampleProjection } from '../support/projections';
 import { openDataSource, testConfig } from '../support/temporal';
 

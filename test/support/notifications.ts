@@ -1,4 +1,8 @@
-import type { NotificationRequest } from '@app/contracts';
+import type { NotificationRequest, RecordingTask } from '@app/contracts';
+import type { DataSource } from 'typeorm';
+import type { Channel } from '../../activities/notifications/channels';
+import { recordAllInOutbox } from '../../activities/notifications/outbox';
+import type { RenderedNotification } from '../../activities/notifications/render';
 
 type Recipients = NotificationRequest['recipients'];
 
@@ -30,4 +34,16 @@ export function tenderClosedMessage(commissionId: string, seq: number, recipient
     facts: {},
     recipients,
   } satisfies NotificationRequest;
+}
+
+/** One notification recorded: recordAllInOutbox with a list of one. */
+export async function recordInOutbox(
+  ds: DataSource,
+  n: NotificationRequest,
+  text: RenderedNotification,
+  channels: Channel[],
+  by?: RecordingTask,
+): Promise<{ recorded: boolean; dropped: string[] }> {
+  const { recorded, dropped } = await recordAllInOutbox(ds, [{ n, text }], channels, by);
+  return { recorded: recorded.length > 0, dropped };
 }

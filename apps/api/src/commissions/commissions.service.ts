@@ -172,7 +172,7 @@ export class CommissionsService {
     }
     const cycle = await closesCycle(id, upstreamId, async (at) => {
       if (at === id) return null;
-      return (await this.readModel.find(at))?.view?.dependsOn?.commissionId ?? null;
+      return (await this.readModel.viewOf(at))?.dependsOn?.commissionId ?? null;
     });
     return cycle
       ? [{ field: 'dependsOn.commissionId', message: `a dependency cycle: ${cycle.join(' → ')}` }]

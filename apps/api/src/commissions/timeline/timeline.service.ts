@@ -29,7 +29,7 @@ export class TimelineService {
 
   async timelineOf(view: CommissionView, at = new Date().toISOString()): Promise<Timeline> {
     const upstreamView = view.dependsOn
-      ? ((await this.readModel.find(view.dependsOn.commissionId))?.view ?? null)
+      ? ((await this.readModel.viewOf(view.dependsOn.commissionId)) ?? null)
       : null;
     try {
       return planTimeline(view, {
