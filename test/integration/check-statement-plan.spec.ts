@@ -75,6 +75,67 @@ describe("the timetable check's statement at scale", () => {
     expect(plan).not.toMatch(/Seq Scan on (commissions|notification_deliveries|notifications)\b/);
   });
 
+  it("reads only this commission's notifications when thousands of deliveries are backed up", async () => {
+    // A channel down: every copy's deliveries still pending, the statistics as they were (a
+    // database that has not analysed since) and then analysed.
+    await q.query(
+      `UPDATE notification_deliveries SET status = 'pending' WHERE notification_key LIKE 'plan-%'`,
+    );
+    for (const analysed of [false, true]) {
+      if (analysed) await q.query('ANALYZE notification_deliveries');
+      const name = `check_backlog_${analysed ? 'analysed' : 'stale'}`;
+      await q.query(
+        `PREPARE ${name}(text, text, text, timestamptz, text, text[], text) AS
+           WITH ${CHECK_STATEMENT.ctes(1, 'TRUE')} ${CHECK_STATEMENT.select}`,
+      );
+      const [{ 'QUERY PLAN': plan }] = await q.query(
+        `EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE ${name}('${id}', 'on-track', '', now(), 'v1',
+           ARRAY[${VERDICTS.map((v) => `'${v}'`).join(', ')}], 'timeline-worsened')`,
+      );
+      await q.query(`DEALLOCATE ${name}`);
+      // 15,000 deliveries are pending; this commission has a handful of notifications.
+      expect(mostRows(plan[0].Plan)).toBeLessThan(100);
+    }
+
+    // What it finds in the backlog: the undelivered notices of this commission and of the one
+    // that depends on it, not another commission's.
+    const [dependent, other] = await q.query(
+      `SELECT id FROM commissions WHERE workflow_id LIKE 'plan-%' ORDER BY workflow_id LIMIT 2`,
+    );
+    await q.query(
+      `UPDATE commissions SET view = view || jsonb_build_object('dependsOn', jsonb_build_object('commissionId', $1::text))
+        WHERE id = $2`,
+      [id, dependent.id],
+    );
+    for (const [key, commission] of [
+      ['notice-mine', id],
+      ['notice-dependent', dependent.id],
+      ['notice-other', other.id],
+    ]) {
+      await q.query(
+        `INSERT INTO notifications (key, commission_id, milestone, deadline_version, kind, "offset", due_at,
+           scheduled_for, recipients, subject, body, link, topic, message)
+         VALUES ($1, $2, 'timeline', 1, 'message', 'timeline', now(), now(), '[]', 's', 'b', 'l', 'message',
+           'timeline-worsened')`,
+        [key, commission],
+      );
+      await q.query(
+        `INSERT INTO notification_deliveries (notification_key, channel, status) VALUES ($1, 'email', 'pending')`,
+        [key],
+      );
+    }
+    const found: { kind: string; key: string | null }[] = await q.query(
+      `WITH ${CHECK_STATEMENT.ctes(1, 'TRUE')} ${CHECK_STATEMENT.select}`,
+      [id, 'on-track', '', new Date(), 'v1', [...VERDICTS], 'timeline-worsened'],
+    );
+    expect(
+      found
+        .filter((f) => f.kind === 'pending')
+        .map((f) => f.key)
+        .sort(),
+    ).toEqual(['notice-dependent', 'notice-mine']);
+  });
+
   /** The generic plan of a statement, its parameters given as literals (EXPLAIN EXECUTE binds none). */
   async function genericPlan(name: string, types: string, text: string, literals: string): Promise<string> {
     await q.query(`PREPARE ${name}(${types}) AS ${text}`);
@@ -111,3 +172,14 @@ describe("the timetable check's statement at scale", () => {
     }
   });
 });
+
+interface PlanNode {
+  'Actual Rows': number;
+  'Actual Loops': number;
+  Plans?: PlanNode[];
+}
+
+/** The most rows any node of an analysed plan produced over all its loops. */
+function mostRows(node: PlanNode): number {
+  return Math.max(node['Actual Rows'] * node['Actual Loops'], ...(node.Plans ?? []).map(mostRows));
+}
