@@ -64,8 +64,15 @@ function decodeCursor(text: string): Cursor {
   return { createdAt: new Date(at).toISOString(), id };
 }
 
-/** A person named on a commission, as the view's people arrays hold them (the GIN index serves it). */
-const NAMED_ON = ['officers', 'panel', 'observers'].map((k) => `c.view @> :${k}::jsonb`).join(' OR ');
+/**
+ * Where the view names people (officers, panel, observers, the members a sign-off awaits, the
+ * contract's supplier), as one document: what the GIN index `commissions_people_idx` holds
+ * (migration PeopleIndex).
+ */
+export const PEOPLE_ON = 'commission_people(c.view)';
+
+/** A person named on a commission, as the view's people arrays hold them. */
+const NAMED_ON = ['officers', 'panel', 'observers'].map((k) => `${PEOPLE_ON} @> :${k}::jsonb`).join(' OR ');
 const memberJson = (userId: string) => ({
   officers: JSON.stringify({ officers: [{ userId }] }),
   panel: JSON.stringify({ panel: [{ userId }] }),
@@ -123,8 +130,8 @@ export class CommissionReadModel {
     }
     if (filter.memberId) qb.andWhere(`(${NAMED_ON})`, memberJson(filter.memberId));
     if (filter.awaitingId) {
-      qb.andWhere(`c.view @> :awaiting::jsonb`, {
-        awaiting: JSON.stringify({ signOff: { tally: { awaiting: [{ userId: filter.awaitingId }] } } }),
+      qb.andWhere(`${PEOPLE_ON} @> :awaiting::jsonb`, {
+        awaiting: JSON.stringify({ awaiting: [{ userId: filter.awaitingId }] }),
       });
     }
     if (filter.cursor) {
@@ -162,8 +169,8 @@ export class CommissionReadModel {
       .getRepository(CommissionRecord)
       .createQueryBuilder('c')
       .where('c.stage = :stage', { stage: 'in-delivery' })
-      .andWhere('c.view @> :contract::jsonb', {
-        contract: JSON.stringify({ contract: { supplier: { userId } } }),
+      .andWhere(`${PEOPLE_ON} @> :contract::jsonb`, {
+        contract: JSON.stringify({ supplier: { userId } }),
       })
       .orderBy('c.created_at', 'DESC')
       .take(limit)

@@ -12,6 +12,7 @@ import { ProjectAttemptInOneCall1765200000000 } from './1765200000000-ProjectAtt
 import { ProjectionAttempts1765100000000 } from './1765100000000-ProjectionAttempts';
 import { CheckIndexes1765300000000 } from './1765300000000-CheckIndexes';
 import { NotificationsRecordedInTask1765400000000 } from './1765400000000-NotificationsRecordedInTask';
+import { PeopleIndex1765600000000 } from './1765600000000-PeopleIndex';
 import { NotificationsRecordedInRunId1765500000000 } from './1765500000000-NotificationsRecordedInRunId';
 
 /** In order; listed explicitly so the compiled build and ts-jest find the same set. */
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CheckIndexes1765300000000,
   NotificationsRecordedInTask1765400000000,
   NotificationsRecordedInRunId1765500000000,
+  PeopleIndex1765600000000,
 ];
