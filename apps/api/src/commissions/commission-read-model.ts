@@ -71,12 +71,21 @@ function decodeCursor(text: string): Cursor {
  */
 export const PEOPLE_ON = 'commission_people(c.view)';
 
+/** What `PEOPLE_ON` contains when a person is named in each of its places. */
+export const PERSON_IN = {
+  officers: (userId: string) => JSON.stringify({ officers: [{ userId }] }),
+  panel: (userId: string) => JSON.stringify({ panel: [{ userId }] }),
+  observers: (userId: string) => JSON.stringify({ observers: [{ userId }] }),
+  awaiting: (userId: string) => JSON.stringify({ awaiting: [{ userId }] }),
+  supplier: (userId: string) => JSON.stringify({ supplier: { userId } }),
+};
+
 /** A person named on a commission, as the view's people arrays hold them. */
 const NAMED_ON = ['officers', 'panel', 'observers'].map((k) => `${PEOPLE_ON} @> :${k}::jsonb`).join(' OR ');
 const memberJson = (userId: string) => ({
-  officers: JSON.stringify({ officers: [{ userId }] }),
-  panel: JSON.stringify({ panel: [{ userId }] }),
-  observers: JSON.stringify({ observers: [{ userId }] }),
+  officers: PERSON_IN.officers(userId),
+  panel: PERSON_IN.panel(userId),
+  observers: PERSON_IN.observers(userId),
 });
 
 /** What a list item shows (list-item.presenter.ts and the web list): every column but the view. */
@@ -130,9 +139,7 @@ export class CommissionReadModel {
     }
     if (filter.memberId) qb.andWhere(`(${NAMED_ON})`, memberJson(filter.memberId));
     if (filter.awaitingId) {
-      qb.andWhere(`${PEOPLE_ON} @> :awaiting::jsonb`, {
-        awaiting: JSON.stringify({ awaiting: [{ userId: filter.awaitingId }] }),
-      });
+      qb.andWhere(`${PEOPLE_ON} @> :awaiting::jsonb`, { awaiting: PERSON_IN.awaiting(filter.awaitingId) });
     }
     if (filter.cursor) {
       const c = decodeCursor(filter.cursor);
@@ -169,9 +176,7 @@ export class CommissionReadModel {
       .getRepository(CommissionRecord)
       .createQueryBuilder('c')
       .where('c.stage = :stage', { stage: 'in-delivery' })
-      .andWhere(`${PEOPLE_ON} @> :contract::jsonb`, {
-        contract: JSON.stringify({ supplier: { userId } }),
-      })
+      .andWhere(`${PEOPLE_ON} @> :contract::jsonb`, { contract: PERSON_IN.supplier(userId) })
       .orderBy('c.created_at', 'DESC')
       .take(limit)
       .getMany();

@@ -6,7 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * a commission through its award (a 12.7 KB view), again at every update (none is HOT: the view is
  * indexed); this one indexes those five places only, as one document, `commission_people(view)`,
  * which the read model asks of (`PEOPLE_ON` in apps/api/src/commissions/commission-read-model.ts;
- * test/integration/people-index.spec.ts).
+ * test/integration/people-index.spec.ts). Changing the function later takes a migration that
+ * rebuilds the index with it.
  */
 export class PeopleIndex1765600000000 implements MigrationInterface {
   name = 'PeopleIndex1765600000000';
