@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
 import { VERDICTS } from '@app/contracts';
 import { CHECK_STATEMENT } from '../../activities/feasibility/check-feasibility';
 import { OUTBOX_STATEMENTS } from '../../activities/notifications/outbox';
-import { projectAttempt } from '../../activities/projection/project-attempt';
-import { sampleProjection } from '../support/projections';
-import { openDataSource, testConfig } from '../support/temporal';
+import { commissionsAtScale, type CommissionsAtScale } from '../support/commissions-at-scale';
 
 /**
  * The timetable check rides in every command's projection statement, prepared once a connection
@@ -14,33 +11,13 @@ import { openDataSource, testConfig } from '../support/temporal';
  * on the path of every command that notifies.
  */
 describe("the timetable check's statement at scale", () => {
-  let ds: DataSource;
+  let fixture: CommissionsAtScale;
   let q: QueryRunner;
   /** A real commission, copied 5,000 times; each copy has three notifications, all sent. */
   let id: string;
   beforeAll(async () => {
-    ds = await openDataSource(testConfig());
-    q = ds.createQueryRunner();
-    await q.connect();
-    // Everything below is rolled back: the rows exist only to give the planner a real size.
-    await q.startTransaction();
-    id = randomUUID();
-    const at = new Date().toISOString();
-    await projectAttempt(ds, [sampleProjection(id, 1, at)], {
-      runStartedMs: Date.now(),
-      historyLength: 3,
-      committedThrough: 0,
-      provisional: false,
-    });
-    await q.query(
-      `INSERT INTO commissions (id, workflow_id, title, description, programme_id, regime, stage, version,
-         specification_version, key_dates, created_at, updated_at, view)
-       SELECT gen_random_uuid(), 'plan-' || g || '-' || c.id, c.title, c.description, c.programme_id, c.regime,
-              c.stage, c.version, c.specification_version, c.key_dates, c.created_at, c.updated_at,
-              jsonb_build_object('id', g, 'officers', '[]'::jsonb)
-         FROM commissions c, generate_series(1, 5000) g WHERE c.id = $1`,
-      [id],
-    );
+    fixture = await commissionsAtScale('plan', `jsonb_build_object('id', g, 'officers', '[]'::jsonb)`);
+    ({ q, id } = fixture);
     await q.query(
       `INSERT INTO notifications (key, commission_id, milestone, deadline_version, kind, "offset", due_at,
          scheduled_for, recipients, subject, body, link, topic)
@@ -55,11 +32,7 @@ describe("the timetable check's statement at scale", () => {
     await q.query('ANALYZE commissions, notifications, notification_deliveries');
     await q.query('SET LOCAL plan_cache_mode = force_generic_plan');
   });
-  afterAll(async () => {
-    await q.rollbackTransaction();
-    await q.release();
-    await ds.destroy();
-  });
+  afterAll(() => fixture.close());
 
   it('finds dependents and undelivered notices through their partial indexes in the generic plan', async () => {
     const plan = await genericPlan(
