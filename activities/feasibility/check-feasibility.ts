@@ -57,9 +57,9 @@ export interface PreparedCheck extends RidingStatement {
  * The check's statement: this commission's verdict recorded when no worse, the commissions that
  * depend on this one (through their partial index, migration CheckIndexes), and the timeline
  * notices of either that an earlier check recorded but could not deliver. Those are looked for
- * among these commissions' own notifications: starting from the deliveries still pending read
- * every pending delivery of every commission, 15 ms a command once 2,000 were backed up (a channel
- * down). Parameters after `from`: verdict, why, checked at, cause, VERDICTS, the message.
+ * among these commissions' own notifications: starting from the pending deliveries instead read
+ * those of every commission, 15 ms a command once 2,000 were backed up (a channel down).
+ * Parameters after `from`: verdict, why, checked at, cause, VERDICTS, the message.
  */
 export const CHECK_STATEMENT: Pick<RidingStatement, 'ctes' | 'select'> = {
   ctes: (from, gate) => {
@@ -70,7 +70,7 @@ export const CHECK_STATEMENT: Pick<RidingStatement, 'ctes' | 'select'> = {
           WHERE view->'dependsOn'->>'commissionId' = $1::text
             AND stage NOT IN ('completed', 'cancelled')),
        pending AS (
-         SELECT DISTINCT n.key
+         SELECT n.key
            FROM (SELECT $1::text::uuid AS id UNION SELECT id FROM dependents) AS c
            JOIN notifications n ON n.commission_id = c.id
           WHERE n.message = ${$(6)}

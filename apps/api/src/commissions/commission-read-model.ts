@@ -81,12 +81,9 @@ export const PERSON_IN = {
 };
 
 /** A person named on a commission, as the view's people arrays hold them. */
-const NAMED_ON = ['officers', 'panel', 'observers'].map((k) => `${PEOPLE_ON} @> :${k}::jsonb`).join(' OR ');
-const memberJson = (userId: string) => ({
-  officers: PERSON_IN.officers(userId),
-  panel: PERSON_IN.panel(userId),
-  observers: PERSON_IN.observers(userId),
-});
+const NAMED_IN = ['officers', 'panel', 'observers'] as const;
+const NAMED_ON = NAMED_IN.map((k) => `${PEOPLE_ON} @> :${k}::jsonb`).join(' OR ');
+const memberJson = (userId: string) => Object.fromEntries(NAMED_IN.map((k) => [k, PERSON_IN[k](userId)]));
 
 /** What a list item shows (list-item.presenter.ts and the web list): every column but the view. */
 const LISTED_COLUMNS = [
