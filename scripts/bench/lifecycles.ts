@@ -37,14 +37,26 @@ const CRITERIA = [
   { name: 'Price', kind: 'price', weight: 30 },
 ];
 
-/** Waits out the close, untimed: asleep until it is due, then asking every 100 ms. */
-async function untilClosed(closesAt: number, closed: () => Promise<boolean>): Promise<void> {
+/** What the close's wait is reported as: from its due time until the client sees it closed. */
+export const CLOSE_SEEN = 'close seen after its time';
+
+/**
+ * Waits out the close, untimed as an action: asleep until it is due, then asking every 100 ms. How
+ * long after its time the client saw it closed is kept as a wait of its own (CLOSE_SEEN): the
+ * timer's firing, the task that closes, the opening of the bids, and up to 100 ms of asking.
+ */
+async function untilClosed(
+  samples: Samples,
+  closesAt: number,
+  closed: () => Promise<boolean>,
+): Promise<void> {
   await sleep(Math.max(0, closesAt - Date.now()));
   const giveUp = Date.now() + 60_000;
   while (!(await closed())) {
     if (Date.now() > giveUp) throw new Error('the tender did not close within a minute of its time');
     await sleep(100);
   }
+  samples.addWait(CLOSE_SEEN, Date.now() - closesAt);
 }
 
 /** Through the HTTP API, as officers, panel members and suppliers would. */
@@ -102,7 +114,11 @@ export function productLifecycle(system: System, cast: BenchCast, opts: Lifecycl
       );
       bids.push(answer.receipt.bidId);
     }
-    await untilClosed(closesAt, async () => (await call(api, o, 'GET', path(''))).stage === 'evaluation');
+    await untilClosed(
+      samples,
+      closesAt,
+      async () => (await call(api, o, 'GET', path(''))).stage === 'evaluation',
+    );
     for (const member of [cast.chair, cast.member]) {
       for (const [n, bidId] of bids.entries()) {
         const scores = [{ criterion: 'Quality', score: QUALITY[n], comment: 'Scored by the bench' }];
@@ -150,7 +166,7 @@ export function rawLifecycle(client: Client, suppliers: number, opts: LifecycleO
     const closesAt = Date.now() + opts.closeAfter * 1000;
     await step('publish', closesAt);
     for (let n = 0; n < suppliers; n++) await step('bid');
-    await untilClosed(closesAt, () => handle.query(RawClosedQuery));
+    await untilClosed(samples, closesAt, () => handle.query(RawClosedQuery));
     for (let n = 0; n < PANEL_SIZE * suppliers; n++) await step('score');
     await step('award');
   };

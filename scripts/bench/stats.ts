@@ -28,6 +28,12 @@ export function summarise(samples: readonly number[]): Summary {
 /** Samples by name, in the order names were first seen. */
 export class Samples {
   private readonly byName = new Map<string, number[]>();
+  /** Waits between actions (not round trips): summarised apart, never in `all()`. */
+  readonly waits = new Map<string, number[]>();
+
+  addWait(name: string, ms: number): void {
+    this.waits.set(name, [...(this.waits.get(name) ?? []), ms]);
+  }
 
   add(name: string, ms: number): void {
     const list = this.byName.get(name) ?? [];

@@ -27,6 +27,8 @@ export interface SideResult {
   lifecyclesPerSecond: number;
   perRound: number[];
   actions: Record<string, Summary>;
+  /** Waits that are no round trip of their own (the close, through the award). */
+  waits?: Record<string, Summary>;
   errors: number;
   firstError?: string;
   /** CPU milliseconds per lifecycle by part of the system, over this side's rounds. */
@@ -95,6 +97,7 @@ class Side {
       lifecyclesPerSecond: round2(this.count / this.seconds),
       perRound: this.perRound,
       actions: Object.fromEntries(this.actions.map((a) => [a, this.samples.summary(a)])),
+      waits: Object.fromEntries([...this.samples.waits].map(([name, ms]) => [name, summarise(ms)])),
       errors: this.errors,
       firstError: this.firstError,
       cpuMsPerLifecycle: Object.fromEntries(

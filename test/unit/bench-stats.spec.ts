@@ -1,4 +1,4 @@
-import { percentile, ratioInterval } from '../../scripts/bench/stats';
+import { percentile, ratioInterval, Samples } from '../../scripts/bench/stats';
 
 describe("the bench's statistics", () => {
   it('takes nearest-rank percentiles', () => {
@@ -27,5 +27,15 @@ describe("the bench's statistics", () => {
   it('claims nothing from fewer than two rounds', () => {
     expect(ratioInterval([])).toBeNull();
     expect(ratioInterval([0.9])).toBeNull();
+  });
+
+  it("keeps a wait apart from the actions: summarised on its own, never in the actions' figures", () => {
+    const samples = new Samples();
+    samples.add('bid', 10);
+    samples.add('bid', 20);
+    samples.addWait('close seen after its time', 900);
+    expect(samples.names()).toEqual(['bid']);
+    expect(samples.all()).toEqual([10, 20]);
+    expect(samples.waits.get('close seen after its time')).toEqual([900]);
   });
 });
