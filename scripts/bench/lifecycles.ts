@@ -38,7 +38,7 @@ const CRITERIA = [
 ];
 
 /** What the close's wait is reported as: from its due time until the client sees it closed. */
-export const CLOSE_SEEN = 'close seen after its time';
+const CLOSE_SEEN = 'close seen after its time';
 
 /**
  * Waits out the close, untimed as an action: asleep until it is due, then asking every 100 ms. How

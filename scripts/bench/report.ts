@@ -86,14 +86,13 @@ export function toMarkdown(r: BenchReport): string {
           `| ${a} | ${ms(t.raw.actions[a])} | ${ms(t.product.actions[a])} | p50 ${t.ratio.p50[a]}, p99 ${t.ratio.p99[a]} |`,
       ),
       `| errors | ${t.raw.errors} | ${t.product.errors} | |`,
-      ...Object.entries(t.product.waits ?? {}).flatMap(([w, p]) => {
-        const raw = t.raw.waits?.[w];
-        if (!raw) return [];
-        const r = (k: 'p50' | 'p99') => Math.round((p[k] / raw[k]) * 100) / 100;
-        return [
-          `| ${w} (a wait, not an action) | ${ms(raw)} | ${ms(p)} | p50 ${r('p50')}, p99 ${r('p99')} |`,
-        ];
-      }),
+      ...Object.keys(t.product.waits ?? {})
+        .filter((w) => t.raw.waits?.[w])
+        .map(
+          (w) =>
+            `| ${w} (a wait, not an action) | ${ms(t.raw.waits![w])} | ${ms(t.product.waits![w])} | ` +
+            `p50 ${t.ratio.p50[w]}, p99 ${t.ratio.p99[w]} |`,
+        ),
       '',
       `Throughput ratio by round: ${t.roundRatios.join(', ')} (median ${percentile(
         [...t.roundRatios].sort((a, b) => a - b),

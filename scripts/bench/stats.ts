@@ -32,7 +32,9 @@ export class Samples {
   readonly waits = new Map<string, number[]>();
 
   addWait(name: string, ms: number): void {
-    this.waits.set(name, [...(this.waits.get(name) ?? []), ms]);
+    const list = this.waits.get(name) ?? [];
+    list.push(ms);
+    this.waits.set(name, list);
   }
 
   add(name: string, ms: number): void {

@@ -46,7 +46,7 @@ export interface ThroughputResult {
   warmup: number;
   product: SideResult;
   raw: SideResult;
-  /** product ÷ raw: throughput, and per action p50 and p99. */
+  /** product ÷ raw: throughput, and per action (and per wait) p50 and p99. */
   ratio: { throughput: number; p50: Record<string, number>; p99: Record<string, number> };
   /** product ÷ raw throughput in each round, in order: how far the host moved the ratio. */
   roundRatios: number[];
@@ -162,8 +162,12 @@ export async function measureThroughput(
     }
     const p = product.result();
     const w = raw.result();
-    const ratioOf = (k: 'p50' | 'p99') =>
-      Object.fromEntries(actions.map((a) => [a, round2(p.actions[a][k] / w.actions[a][k])]));
+    // The actions', and the waits' both sides had.
+    const waits = Object.keys(p.waits ?? {}).filter((name) => w.waits?.[name]);
+    const ratioOf = (k: 'p50' | 'p99') => ({
+      ...Object.fromEntries(actions.map((a) => [a, round2(p.actions[a][k] / w.actions[a][k])])),
+      ...Object.fromEntries(waits.map((name) => [name, round2(p.waits![name][k] / w.waits![name][k])])),
+    });
     const all = (s: Side) => summarise(s.samples.all());
     return {
       through: opts.through,
