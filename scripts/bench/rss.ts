@@ -7,7 +7,7 @@ import {
   commissionWorkflowId,
   type NewCommission,
 } from '@app/contracts';
-import type { commissionWorkflowV4 } from '@app/workflows';
+import type { commissionWorkflowV5 } from '@app/workflows';
 import { benchMilestones, type BenchCast } from './people';
 import { memoryOf } from './processes';
 import { elapsedMs, now, pool } from './stats';
@@ -72,7 +72,7 @@ export async function measureWorkerRss(
     let sent = 0;
     await pool(opts.open, opts.concurrency * 4, async (i) => {
       const id = randomUUID();
-      await client.workflow.start<typeof commissionWorkflowV4>(COMMISSION_WORKFLOW_TYPE, {
+      await client.workflow.start<typeof commissionWorkflowV5>(COMMISSION_WORKFLOW_TYPE, {
         workflowId: commissionWorkflowId(id),
         taskQueue: system.config.temporal.taskQueue,
         args: [{ kind: 'open', commission: commission(cast, id, i) }],

@@ -6,7 +6,7 @@ import {
   DependentRegisteredSignal,
   commissionWorkflowId,
 } from '@app/contracts';
-import type { commissionWorkflowV4 } from '@app/workflows';
+import type { commissionWorkflowV5 } from '@app/workflows';
 import { initialState } from '../../workflows/commission/initial-state';
 import { eventually } from '../support/eventually';
 import { newCommission, people } from '../unit/fixtures';
@@ -33,7 +33,7 @@ describe('dependency gates between two commission workflows', () => {
       stage: 'in-delivery' as const,
       gatesMet: { 'interim-report-accepted': report },
     };
-    const upstream = await stub.client.workflow.start<typeof commissionWorkflowV4>(COMMISSION_WORKFLOW_TYPE, {
+    const upstream = await stub.client.workflow.start<typeof commissionWorkflowV5>(COMMISSION_WORKFLOW_TYPE, {
       workflowId: commissionWorkflowId(upstreamId),
       taskQueue: stub.taskQueue,
       args: [{ kind: 'resume', state }],
@@ -43,7 +43,7 @@ describe('dependency gates between two commission workflows', () => {
       id: dependentId,
       dependsOn: { commissionId: upstreamId, gate: 'interim-report-accepted' },
     });
-    const dependent = await stub.client.workflow.start<typeof commissionWorkflowV4>(
+    const dependent = await stub.client.workflow.start<typeof commissionWorkflowV5>(
       COMMISSION_WORKFLOW_TYPE,
       {
         workflowId: commissionWorkflowId(dependentId),

@@ -12,7 +12,7 @@ import {
   commissionWorkflowId,
   type Actor,
 } from '@app/contracts';
-import type { commissionWorkflowV4 } from '@app/workflows';
+import type { commissionWorkflowV5 } from '@app/workflows';
 import { eventually } from '../support/eventually';
 import { newCommission, people } from '../unit/fixtures';
 import { startStubWorker } from './stub-worker';
@@ -37,9 +37,9 @@ describe('the commission workflow kernel, with stub activities', () => {
   async function open(
     overrides = {},
     workflowType: string = COMMISSION_WORKFLOW_TYPE,
-  ): Promise<WorkflowHandle<typeof commissionWorkflowV4>> {
+  ): Promise<WorkflowHandle<typeof commissionWorkflowV5>> {
     const commission = newCommission({ id: randomUUID(), ...overrides });
-    return stub.client.workflow.start<typeof commissionWorkflowV4>(workflowType, {
+    return stub.client.workflow.start<typeof commissionWorkflowV5>(workflowType, {
       workflowId: commissionWorkflowId(commission.id),
       taskQueue: stub.taskQueue,
       args: [{ kind: 'open', commission }],
@@ -153,7 +153,7 @@ describe('the commission workflow kernel, with stub activities', () => {
         'commission-cancelled',
       ]);
     }
-    // V4 and V3: no activity task to record either; V4 delivers what each write recorded together.
+    // V5 (as V4) and V3: no activity task to record either; V5 delivers what each write recorded together.
     expect(await scheduled(current)).toEqual(['deliverNotifications', 'deliverNotifications']);
     expect(await scheduled(third)).toEqual(['deliverNotification', 'deliverNotification']);
     expect(await scheduled(older)).toEqual([
@@ -162,7 +162,7 @@ describe('the commission workflow kernel, with stub activities', () => {
       'recordNotification',
       'deliverNotification',
     ]);
-    // V4: each notification rode with the projection of the event that raised it.
+    // V5 (as V4): each notification rode with the projection of the event that raised it.
     const writes = stub.seen.writes.filter((w) => w.projection?.batch[0].commissionId === currentId);
     const carrying = writes.filter((w) => w.notifications);
     expect(carrying.map((w) => w.projection?.batch.map((p) => p.event.action))).toEqual([

@@ -20,6 +20,8 @@ export interface Seen {
   delivered: string[];
   /** Each write from inside a task of a V4 run: its projection and notifications together. */
   writes: TaskWrite[];
+  /** When each notification was recorded from inside a task (ms since the epoch), by key. */
+  recordedAt: Map<string, number>;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function startStubWorker(
     recordedBy: [],
     delivered: [],
     writes: [],
+    recordedAt: new Map(),
   };
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const connection = await NativeConnection.connect({ address: config.temporal.address });
@@ -60,6 +63,7 @@ export async function startStubWorker(
     await sleep(opts.recordingDelayMs?.() ?? 0);
     seen.recorded.push(n);
     seen.recordedBy.push({ ...by, commissionId: n.commissionId });
+    seen.recordedAt.set(n.key, Date.now());
   };
   const worker = await Worker.create({
     connection,

@@ -92,8 +92,16 @@ const SCHEDULER: ActorRef = { userId: 'system:scheduler', name: 'Scheduled trans
  * command checks and changes; the kernel records and projects each change (Ledger), keeps the
  * deadlines (DeadlineScheduler) and sends notifications (Dispatcher).
  *
- * Every commission opens as this type: born with every patch of V4_BASELINE_PATCHES, it records no
+ * Every commission opens as this type: born with every patch of V5_BASELINE_PATCHES, it records no
  * marker for them (kernel/patches.ts).
+ */
+export async function commissionWorkflowV5(input: CommissionWorkflowInput): Promise<CommissionView> {
+  return runCommission(input);
+}
+
+/**
+ * The fourth type, kept for the runs opened as it: its deadline timers are set once, for the whole
+ * wait. New commissions open as `commissionWorkflowV5`.
  */
 export async function commissionWorkflowV4(input: CommissionWorkflowInput): Promise<CommissionView> {
   return runCommission(input);
@@ -101,7 +109,7 @@ export async function commissionWorkflowV4(input: CommissionWorkflowInput): Prom
 
 /**
  * The third type, kept for the runs opened as it: a task's notifications are recorded by local
- * activities of their own, after its projection's. New commissions open as `commissionWorkflowV4`.
+ * activities of their own, after its projection's. New commissions open as `commissionWorkflowV5`.
  */
 export async function commissionWorkflowV3(input: CommissionWorkflowInput): Promise<CommissionView> {
   return runCommission(input);
@@ -109,7 +117,7 @@ export async function commissionWorkflowV3(input: CommissionWorkflowInput): Prom
 
 /**
  * The second type, kept for the runs opened as it: born with V2_BASELINE_PATCHES, each later patch
- * it asks for. New commissions open as `commissionWorkflowV4`.
+ * it asks for. New commissions open as `commissionWorkflowV5`.
  */
 export async function commissionWorkflowV2(input: CommissionWorkflowInput): Promise<CommissionView> {
   return runCommission(input);
@@ -117,7 +125,7 @@ export async function commissionWorkflowV2(input: CommissionWorkflowInput): Prom
 
 /**
  * The first type, kept for the runs opened before V2 (and their continuations): each asks for every
- * patch, as its history records. New commissions open as `commissionWorkflowV4`.
+ * patch, as its history records. New commissions open as `commissionWorkflowV5`.
  */
 export async function commissionWorkflow(input: CommissionWorkflowInput): Promise<CommissionView> {
   return runCommission(input);
@@ -245,7 +253,7 @@ async function runCommission(input: CommissionWorkflowInput): Promise<Commission
     if (change) record(SCHEDULER, state.stage, change, at);
   }
 
-  const scheduler = new DeadlineScheduler(state, collapsesMissedReminders, {
+  const scheduler = new DeadlineScheduler(state, collapsesMissedReminders, bornWith('wake-ahead'), {
     notify: (due: Due) => {
       dispatcher.push(deadlineNotification(state, due));
       markReportOverdue(due);

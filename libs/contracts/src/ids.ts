@@ -6,6 +6,6 @@ export function commissionWorkflowId(commissionId: string): string {
 
 /**
  * The workflow type every new commission opens as (workflows/commission/commission.workflow.ts).
- * The earlier types (`commissionWorkflow`, `…V2`, `…V3`) stay registered for their runs.
+ * The earlier types (`commissionWorkflow`, `…V2` to `…V4`) stay registered for their runs.
  */
-export const COMMISSION_WORKFLOW_TYPE = 'commissionWorkflowV4';
+export const COMMISSION_WORKFLOW_TYPE = 'commissionWorkflowV5';

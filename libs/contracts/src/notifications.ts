@@ -79,7 +79,7 @@ export interface RecordingTask {
 
 /**
  * What one workflow task writes from inside itself, in one local activity: its events' projection
- * and the notifications it raised (commissionWorkflowV4). Either part may be absent.
+ * and the notifications it raised (commissionWorkflowV4 and later). Either part may be absent.
  */
 export interface TaskWrite {
   projection?: { batch: Projection[]; by: ProjectionAttempt };

@@ -33,6 +33,9 @@ export const V3_BASELINE_PATCHES = [...V2_BASELINE_PATCHES, 'notifications-in-ta
 /** `commissionWorkflowV4`: a task's projection and notifications in one write (task-writes.ts). */
 export const V4_BASELINE_PATCHES = [...V3_BASELINE_PATCHES, 'writes-together-in-task'] as const;
 
+/** `commissionWorkflowV5`: the deadline scheduler wakes ahead of a far time (scheduler.ts). */
+export const V5_BASELINE_PATCHES = [...V4_BASELINE_PATCHES, 'wake-ahead'] as const;
+
 /** The first workflow type, whose runs ask for every patch: see commission.workflow.ts. */
 export const FIRST_WORKFLOW_TYPE = 'commissionWorkflow';
 
@@ -42,6 +45,7 @@ const BASELINES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['commissionWorkflowV2', new Set<string>(V2_BASELINE_PATCHES)],
   ['commissionWorkflowV3', new Set<string>(V3_BASELINE_PATCHES)],
   ['commissionWorkflowV4', new Set<string>(V4_BASELINE_PATCHES)],
+  ['commissionWorkflowV5', new Set<string>(V5_BASELINE_PATCHES)],
 ]);
 
 /**

@@ -29,7 +29,7 @@ import {
 } from '@app/contracts';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { TEMPORAL_CLIENT } from '@app/temporal';
-import type { commissionWorkflowV4 } from '@app/workflows';
+import type { commissionWorkflowV5 } from '@app/workflows';
 import { CALENDAR_SNAPSHOT } from '../calendar/calendar.snapshot';
 import { idempotencyId } from '../idempotency/idempotency-id';
 import { ProblemException } from '../problem/problem.exception';
@@ -43,7 +43,7 @@ import { decideRegime } from './tender/regime-decision';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type CommissionWorkflow = typeof commissionWorkflowV4;
+type CommissionWorkflow = typeof commissionWorkflowV5;
 
 /** The API's side of the commission workflow: starting it, sending it commands, reading its state. */
 @Injectable()
