@@ -94,6 +94,14 @@ describe('a deadline set by a slow task (the workflow clock is the task’s star
     const ahead = currentTimers.findIndex((ms) => near(ms, AHEAD_MS - WAKE_AHEAD_MS));
     expect(ahead).toBeGreaterThanOrEqual(0);
     expect(currentTimers[ahead + 1]).toBeLessThan(WAKE_AHEAD_MS);
+    // The Web UI names the first as waking ahead, the second as the milestone's own.
+    const summaries = (await current.fetchHistory()).events!.flatMap((e) => {
+      if (!e.timerStartedEventAttributes) return [];
+      const data = e.userMetadata?.summary?.data;
+      return [data ? (JSON.parse(Buffer.from(data).toString('utf8')) as string) : ''];
+    });
+    expect(summaries[ahead]).toMatch(/^sign-off \(due .+\), waking a second ahead$/);
+    expect(summaries[ahead + 1]).toMatch(/^sign-off \(due [^)]+\)$/);
     expect((await timersOf(v4)).filter((ms) => near(ms, AHEAD_MS))).toHaveLength(1);
   });
 });

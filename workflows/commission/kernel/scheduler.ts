@@ -55,8 +55,11 @@ export class DeadlineScheduler {
       const wait = wake === null ? undefined : wake - Date.now();
       const woken = () => this.changed || isFinal(s.stage);
       if (wait === undefined) await condition(woken);
-      else if (wait > 0)
-        await condition(woken, timerFor(wait, this.wakeAhead), { summary: this.summary(wake!) });
+      else if (wait > 0) {
+        const timer = timerFor(wait, this.wakeAhead);
+        const ahead = timer < wait ? ', waking a second ahead' : '';
+        await condition(woken, timer, { summary: `${this.summary(wake!)}${ahead}` });
+      }
       this.changed = false;
       if (isFinal(s.stage)) return;
       const now = Date.now();
