@@ -25,6 +25,12 @@ export function summarise(samples: readonly number[]): Summary {
   };
 }
 
+function append(byName: Map<string, number[]>, name: string, ms: number): void {
+  const list = byName.get(name);
+  if (list) list.push(ms);
+  else byName.set(name, [ms]);
+}
+
 /** Samples by name, in the order names were first seen. */
 export class Samples {
   private readonly byName = new Map<string, number[]>();
@@ -32,15 +38,11 @@ export class Samples {
   readonly waits = new Map<string, number[]>();
 
   addWait(name: string, ms: number): void {
-    const list = this.waits.get(name) ?? [];
-    list.push(ms);
-    this.waits.set(name, list);
+    append(this.waits, name, ms);
   }
 
   add(name: string, ms: number): void {
-    const list = this.byName.get(name) ?? [];
-    list.push(ms);
-    this.byName.set(name, list);
+    append(this.byName, name, ms);
   }
 
   names(): string[] {
