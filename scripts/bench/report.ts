@@ -37,6 +37,37 @@ export function machine(): BenchReport['machine'] {
 const ms = (s: Summary) => `${s.p50} / ${s.p95} / ${s.p99}`;
 
 /** The report as markdown: what ran, where, and one table per section. */
+/**
+ * The server's persistence calls a lifecycle, the costliest first: on the dev server they share one
+ * SQLite connection, so their time is what the server cannot overlap.
+ */
+function persistenceTable(t: NonNullable<BenchReport['throughput']>): string[] {
+  const p = t.product.persistencePerLifecycle;
+  const w = t.raw.persistencePerLifecycle;
+  if (!p || !w) return [];
+  const zero = { calls: 0, ms: 0 };
+  const total = (x: typeof p) =>
+    Object.values(x).reduce((a, b) => ({ calls: a.calls + b.calls, ms: a.ms + b.ms }), zero);
+  const ops = [...new Set([...Object.keys(p), ...Object.keys(w)])]
+    .filter((op) => (p[op] ?? zero).calls + (w[op] ?? zero).calls >= 0.5)
+    .sort(
+      (a, b) =>
+        Math.max((p[b] ?? zero).ms, (w[b] ?? zero).ms) - Math.max((p[a] ?? zero).ms, (w[a] ?? zero).ms),
+    );
+  const cell = (x: { calls: number; ms: number }) => `${round1(x.calls)} / ${round1(x.ms)}`;
+  return [
+    "**The Temporal server's persistence calls per lifecycle** (calls / ms, from its `/metrics`; the dev server serves them one at a time on one SQLite connection, so the ms include the wait for it).",
+    '',
+    '| service, operation | raw Temporal | product (HTTP API) |',
+    '| --- | --- | --- |',
+    ...ops.map((op) => `| ${op} | ${cell(w[op] ?? zero)} | ${cell(p[op] ?? zero)} |`),
+    `| total | ${cell(total(w))} | ${cell(total(p))} |`,
+    '',
+  ];
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
 function cpuParts(t: NonNullable<BenchReport['throughput']>): string[] {
   return [...new Set([...Object.keys(t.raw.cpuMsPerLifecycle), ...Object.keys(t.product.cpuMsPerLifecycle)])];
 }
@@ -109,6 +140,7 @@ export function toMarkdown(r: BenchReport): string {
       ),
       `| total | ${cpuTotal(t.raw.cpuMsPerLifecycle)} | ${cpuTotal(t.product.cpuMsPerLifecycle)} |`,
       '',
+      ...persistenceTable(t),
     );
   }
   if (r.list) {

@@ -21,6 +21,8 @@ export interface System {
   workerPid?: number;
   /** A description of the dev server's settings, for the report. */
   server: string;
+  /** The dev server's Prometheus endpoint, when the bench started it. */
+  metricsUrl?: string;
   /** Stops the bench's own API and worker (the startup section then takes their port). */
   stopProduct(): Promise<void>;
   /** Starts the bench's own API and worker afresh (workerPid then names the new worker). */
@@ -157,7 +159,7 @@ export async function openSystem(
     const pid = await libSh(
       `ensure_temporal_cli
        rm -rf "${data}"
-       start_temporal "$ROOT/${data}" ${args.temporalPort} ${args.temporalPort + 1000} "${args.pragmas.join(' ')}" --headless
+       start_temporal "$ROOT/${data}" ${args.temporalPort} ${args.temporalPort + 1000} "${args.pragmas.join(' ')}" --headless --metrics-port ${metricsPort(args)}
        echo "$TEMPORAL_PID"`,
       env,
     );
@@ -181,6 +183,7 @@ export async function openSystem(
       server: args.temporal
         ? `running server at ${temporalAddress}`
         : `dev server (SQLite, ${args.pragmas.map((p) => `--sqlite-pragma ${p}`).join(' ') || 'no pragmas'})`,
+      metricsUrl: args.temporal ? undefined : `http://127.0.0.1:${metricsPort(args)}/metrics`,
       stopProduct: () => product.stop(),
       restartProduct: async () => {
         await product.stop();
@@ -200,6 +203,8 @@ export async function openSystem(
     throw err;
   }
 }
+
+const metricsPort = (args: BenchArgs) => args.temporalPort + 2000;
 
 /**
  * The raw workflow's worker (scripts/bench/raw/worker.ts) in its own process, preloaded as the

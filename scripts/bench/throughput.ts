@@ -20,6 +20,7 @@ import {
   type Summary,
 } from './stats';
 import type { System } from './system';
+import { addPersistence, persistenceSince, readPersistence, type PersistenceReading } from './server-metrics';
 
 export interface SideResult {
   lifecycles: number;
@@ -33,6 +34,8 @@ export interface SideResult {
   firstError?: string;
   /** CPU milliseconds per lifecycle by part of the system, over this side's rounds. */
   cpuMsPerLifecycle: Record<string, number>;
+  /** The server's persistence calls per lifecycle by service and operation (the bench's own server). */
+  persistencePerLifecycle?: Record<string, { calls: number; ms: number }>;
 }
 
 export interface ThroughputResult {
@@ -62,15 +65,19 @@ class Side {
   firstError?: string;
   readonly perRound: number[] = [];
   readonly cpu = {} as CpuReading;
+  readonly persistence: PersistenceReading = {};
+  private persistenceSeen = false;
 
   constructor(
     readonly lifecycle: Lifecycle,
     private readonly actions: readonly string[],
+    private readonly metricsUrl?: string,
   ) {}
 
   async round(n: number, concurrency: number): Promise<number> {
     const start = now();
     const cpuBefore = readCpu();
+    const persistenceBefore = await readPersistence(this.metricsUrl);
     let done = 0;
     await pool(n, concurrency, async (i) => {
       try {
@@ -83,6 +90,11 @@ class Side {
     });
     const s = elapsedMs(start) / 1000;
     addCpu(this.cpu, cpuSince(cpuBefore));
+    const persistenceAfter = persistenceBefore && (await readPersistence(this.metricsUrl));
+    if (persistenceBefore && persistenceAfter) {
+      addPersistence(this.persistence, persistenceSince(persistenceBefore, persistenceAfter));
+      this.persistenceSeen = true;
+    }
     this.seconds += s;
     this.count += done;
     const rate = done / s;
@@ -105,6 +117,19 @@ class Side {
           .filter(([, ms]) => ms > 0)
           .map(([part, ms]) => [part, round2(ms / Math.max(1, this.count))]),
       ),
+      ...(this.persistenceSeen
+        ? {
+            persistencePerLifecycle: Object.fromEntries(
+              Object.entries(this.persistence).map(([op, m]) => [
+                op,
+                {
+                  calls: round2(m.calls / Math.max(1, this.count)),
+                  ms: round2((m.seconds * 1000) / Math.max(1, this.count)),
+                },
+              ]),
+            ),
+          }
+        : {}),
     };
   }
 }
@@ -131,8 +156,8 @@ export async function measureThroughput(
   try {
     const actions = actionsThrough(opts.through);
     const sides = () => ({
-      product: new Side(productLifecycle(system, cast, opts), actions),
-      raw: new Side(rawLifecycle(client, cast.suppliers.length, opts), actions),
+      product: new Side(productLifecycle(system, cast, opts), actions, system.metricsUrl),
+      raw: new Side(rawLifecycle(client, cast.suppliers.length, opts), actions, system.metricsUrl),
     });
     const { product, raw } = sides();
     // Untimed first, at the rounds' concurrency, so that what is measured is the steady state: each

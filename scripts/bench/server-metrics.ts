@@ -1,0 +1,53 @@
+/**
+ * The Temporal server's persistence calls, from its Prometheus endpoint: how many of each
+ * operation a lifecycle costs and how long they took. The dev server keeps everything in one SQLite
+ * file behind a single connection (Temporal's sqlite plugin sets `SetMaxOpenConns(1)`), so every
+ * call of its history, matching and visibility services waits for the one before: these calls, not
+ * the CPU, are what the server can do only one at a time.
+ */
+export type PersistenceReading = Record<string, { calls: number; seconds: number }>;
+
+const LINE = /^persistence_(requests|latency_sum)\{([^}]*)\} ([0-9.eE+-]+)$/;
+
+/** Calls and seconds by `service operation`, summed over namespaces; null when not reachable. */
+export async function readPersistence(metricsUrl: string | undefined): Promise<PersistenceReading | null> {
+  if (!metricsUrl) return null;
+  try {
+    const res = await fetch(metricsUrl);
+    return res.ok ? parsePersistence(await res.text()) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The persistence counters of a Prometheus text exposition. */
+export function parsePersistence(text: string): PersistenceReading {
+  const out: PersistenceReading = {};
+  for (const line of text.split('\n')) {
+    const m = LINE.exec(line);
+    if (!m) continue;
+    const labels = Object.fromEntries([...m[2].matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
+    const key = `${labels.service_name} ${labels.operation}`;
+    const entry = (out[key] ??= { calls: 0, seconds: 0 });
+    if (m[1] === 'requests') entry.calls += Number(m[3]);
+    else entry.seconds += Number(m[3]);
+  }
+  return out;
+}
+
+export function persistenceSince(before: PersistenceReading, after: PersistenceReading): PersistenceReading {
+  const out: PersistenceReading = {};
+  for (const [key, a] of Object.entries(after)) {
+    const b = before[key] ?? { calls: 0, seconds: 0 };
+    if (a.calls > b.calls) out[key] = { calls: a.calls - b.calls, seconds: a.seconds - b.seconds };
+  }
+  return out;
+}
+
+export function addPersistence(into: PersistenceReading, more: PersistenceReading): void {
+  for (const [key, m] of Object.entries(more)) {
+    const entry = (into[key] ??= { calls: 0, seconds: 0 });
+    entry.calls += m.calls;
+    entry.seconds += m.seconds;
+  }
+}
