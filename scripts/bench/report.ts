@@ -36,10 +36,9 @@ export function machine(): BenchReport['machine'] {
 
 const ms = (s: Summary) => `${s.p50} / ${s.p95} / ${s.p99}`;
 
-/** The report as markdown: what ran, where, and one table per section. */
 /**
- * The server's persistence calls a lifecycle, the costliest first: on the dev server they share one
- * SQLite connection, so their time is what the server cannot overlap.
+ * The server's persistence calls a lifecycle, the slowest first: on the dev server they share one
+ * SQLite connection, so they are what it does one at a time (their time includes the wait for it).
  */
 function persistenceTable(t: NonNullable<BenchReport['throughput']>): string[] {
   const p = t.product.persistencePerLifecycle;
@@ -92,6 +91,7 @@ function intervalSentence(i: RatioInterval | null | undefined): string {
   return `Geometric mean of the rounds ${i.mean}, 95 % interval ${i.low}–${i.high}: ${verdict}, on this host at this hour.`;
 }
 
+/** The report as markdown: what ran, where, and one table per section. */
 export function toMarkdown(r: BenchReport): string {
   const m = r.machine;
   const out = [
