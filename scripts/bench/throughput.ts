@@ -65,8 +65,8 @@ class Side {
   firstError?: string;
   readonly perRound: number[] = [];
   readonly cpu = {} as CpuReading;
-  readonly persistence: PersistenceReading = {};
-  private persistenceSeen = false;
+  /** Summed over the rounds; null until the server's /metrics has answered before and after one. */
+  private persistence: PersistenceReading | null = null;
 
   constructor(
     readonly lifecycle: Lifecycle,
@@ -75,9 +75,10 @@ class Side {
   ) {}
 
   async round(n: number, concurrency: number): Promise<number> {
+    // Read before the clock and the CPU start: the scrape is the bench's, not the lifecycles'.
+    const persistenceBefore = await readPersistence(this.metricsUrl);
     const start = now();
     const cpuBefore = readCpu();
-    const persistenceBefore = await readPersistence(this.metricsUrl);
     let done = 0;
     await pool(n, concurrency, async (i) => {
       try {
@@ -92,8 +93,8 @@ class Side {
     addCpu(this.cpu, cpuSince(cpuBefore));
     const persistenceAfter = persistenceBefore && (await readPersistence(this.metricsUrl));
     if (persistenceBefore && persistenceAfter) {
+      this.persistence ??= {};
       addPersistence(this.persistence, persistenceSince(persistenceBefore, persistenceAfter));
-      this.persistenceSeen = true;
     }
     this.seconds += s;
     this.count += done;
@@ -117,7 +118,7 @@ class Side {
           .filter(([, ms]) => ms > 0)
           .map(([part, ms]) => [part, round2(ms / Math.max(1, this.count))]),
       ),
-      ...(this.persistenceSeen
+      ...(this.persistence
         ? {
             persistencePerLifecycle: Object.fromEntries(
               Object.entries(this.persistence).map(([op, m]) => [
