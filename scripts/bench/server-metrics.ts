@@ -7,7 +7,9 @@
  */
 export type PersistenceReading = Record<string, { calls: number; seconds: number }>;
 
-const LINE = /^persistence_(requests|latency_sum)\{([^}]*)\} ([0-9.eE+-]+)$/;
+// The visibility store's calls have metrics of their own (`visibility_persistence_*`), through the
+// same connection on the dev server.
+const LINE = /^(visibility_)?persistence_(requests|latency_sum)\{([^}]*)\} ([0-9.eE+-]+)$/;
 
 /** Calls and seconds by `service operation`, summed over namespaces; null when not reachable. */
 export async function readPersistence(metricsUrl: string | undefined): Promise<PersistenceReading | null> {
@@ -26,11 +28,11 @@ export function parsePersistence(text: string): PersistenceReading {
   for (const line of text.split('\n')) {
     const m = LINE.exec(line);
     if (!m) continue;
-    const labels = Object.fromEntries([...m[2].matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
-    const key = `${labels.service_name} ${labels.operation}`;
+    const labels = Object.fromEntries([...m[3].matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
+    const key = `${labels.service_name}${m[1] ? ' visibility' : ''} ${labels.operation}`;
     const entry = (out[key] ??= { calls: 0, seconds: 0 });
-    if (m[1] === 'requests') entry.calls += Number(m[3]);
-    else entry.seconds += Number(m[3]);
+    if (m[2] === 'requests') entry.calls += Number(m[4]);
+    else entry.seconds += Number(m[4]);
   }
   return out;
 }

@@ -15,13 +15,17 @@ persistence_latency_sum{namespace="temporal_system",operation="GetCurrentCluster
 persistence_latency_bucket{namespace="default",operation="UpdateWorkflowExecution",service_name="history",le="0.001"} 2
 persistence_latency_count{namespace="default",operation="UpdateWorkflowExecution",service_name="history"} ${updates}
 persistence_error_with_type{error_type="serviceerror_NotFound",namespace="default",operation="GetCurrentExecution",service_name="history"} 4
+visibility_persistence_requests{operation="UpsertWorkflowExecution",service_name="history",visibility_index_name="_work_temporal_db",visibility_plugin_name="sqlite"} 12
+visibility_persistence_latency_sum{operation="UpsertWorkflowExecution",service_name="history",visibility_index_name="_work_temporal_db",visibility_plugin_name="sqlite"} 0.024
+visibility_persistence_latency_count{operation="UpsertWorkflowExecution",service_name="history",visibility_index_name="_work_temporal_db",visibility_plugin_name="sqlite"} 12
 `;
 
 describe("the bench's reading of the Temporal server's persistence calls", () => {
-  it('sums calls and seconds by service and operation across namespaces', () => {
+  it('sums calls and seconds by service and operation across namespaces, the visibility store apart', () => {
     expect(parsePersistence(EXPOSITION(40, 0.05))).toEqual({
       'history UpdateWorkflowExecution': { calls: 40, seconds: 0.05 },
       'history GetCurrentClusterMetadata': { calls: 10, seconds: 0.003 },
+      'history visibility UpsertWorkflowExecution': { calls: 12, seconds: 0.024 },
     });
   });
 

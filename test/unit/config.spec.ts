@@ -94,6 +94,8 @@ describe('loading the configuration', () => {
           WORKER_STICKY_QUEUE_TIMEOUT_MS: '2500',
           WORKER_HEAP_GROWING_PERCENT: '0',
           WORKER_WORKFLOW_SEMI_SPACE_MB: '16',
+          WORKER_WORKFLOW_TASK_POLLS: '20',
+          WORKER_NON_STICKY_POLL_RATIO: '0.5',
         }).worker,
       ).toEqual({
         maxCachedWorkflows: 0,
@@ -102,6 +104,8 @@ describe('loading the configuration', () => {
         stickyQueueScheduleToStartTimeoutMs: 2500,
         heapGrowingPercent: 0,
         workflowSemiSpaceMb: 16,
+        maxConcurrentWorkflowTaskPolls: 20,
+        nonStickyToStickyPollRatio: 0.5,
       });
     });
 
@@ -113,6 +117,9 @@ describe('loading the configuration', () => {
       ['WORKER_MAX_CONCURRENT_ACTIVITIES', '2.5'],
       ['WORKER_STICKY_QUEUE_TIMEOUT_MS', '10'],
       ['WORKER_HEAP_GROWING_PERCENT', '-5'],
+      ['WORKER_WORKFLOW_TASK_POLLS', '1'],
+      ['WORKER_NON_STICKY_POLL_RATIO', '0'],
+      ['WORKER_NON_STICKY_POLL_RATIO', '1.5'],
       ['WORKER_WORKFLOW_SEMI_SPACE_MB', '1.5'],
     ])('%s=%s is refused, naming the variable', (name, value) => {
       const problems = problemsOf({ [name]: value });

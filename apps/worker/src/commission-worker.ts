@@ -39,6 +39,8 @@ export async function createCommissionWorker(
       maxConcurrentWorkflowTaskExecutions: opts.settings.maxConcurrentWorkflowTaskExecutions,
       maxConcurrentActivityTaskExecutions: opts.settings.maxConcurrentActivityTaskExecutions,
       stickyQueueScheduleToStartTimeout: opts.settings.stickyQueueScheduleToStartTimeoutMs,
+      maxConcurrentWorkflowTaskPolls: opts.settings.maxConcurrentWorkflowTaskPolls,
+      nonStickyToStickyPollRatio: opts.settings.nonStickyToStickyPollRatio,
       shutdownGraceTime: '10s',
     });
     return { worker, connection };

@@ -42,6 +42,8 @@ export const WORKER_DEFAULTS: WorkerSettings = {
   maxConcurrentWorkflowTaskExecutions: 40,
   maxConcurrentActivityTaskExecutions: 100,
   stickyQueueScheduleToStartTimeoutMs: 10_000,
+  maxConcurrentWorkflowTaskPolls: 10,
+  nonStickyToStickyPollRatio: 0.2,
   // V8 lets a heap grow to two to four times what it holds before a full collection: with 10,000
   // open commissions that was 816 MB resident for ~180 MB live. 30% keeps it near what is live.
   heapGrowingPercent: 30,
@@ -139,6 +141,17 @@ const schema = z
       .min(100)
       .max(600_000)
       .default(WORKER_DEFAULTS.stickyQueueScheduleToStartTimeoutMs),
+    WORKER_WORKFLOW_TASK_POLLS: z.coerce
+      .number()
+      .int()
+      .min(2, 'must be at least 2 (one for the sticky queue and one for the normal queue)')
+      .max(1_000)
+      .default(WORKER_DEFAULTS.maxConcurrentWorkflowTaskPolls),
+    WORKER_NON_STICKY_POLL_RATIO: z.coerce
+      .number()
+      .gt(0)
+      .max(1)
+      .default(WORKER_DEFAULTS.nonStickyToStickyPollRatio),
   })
   .superRefine((env, ctx) => {
     if (!env.JWT_SECRET && !env.JWT_PUBLIC_KEY) {
@@ -235,6 +248,10 @@ export interface WorkerSettings {
   maxConcurrentActivityTaskExecutions: number;
   /** How long a workflow task waits for this worker's sticky queue before any worker may take it. */
   stickyQueueScheduleToStartTimeoutMs: number;
+  /** Workflow-task polls at once, shared between the sticky and the normal queue by the ratio below. */
+  maxConcurrentWorkflowTaskPolls: number;
+  /** The normal queue's share of those polls: it carries each new commission's first task. */
+  nonStickyToStickyPollRatio: number;
   /** V8's --heap-growing-percent for the worker process; 0 leaves V8's own heuristics. */
   heapGrowingPercent: number;
   /** V8's --max-semi-space-size (MB) for the workflow thread; 0 leaves V8's default. */
@@ -310,6 +327,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       maxConcurrentWorkflowTaskExecutions: e.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
       maxConcurrentActivityTaskExecutions: e.WORKER_MAX_CONCURRENT_ACTIVITIES,
       stickyQueueScheduleToStartTimeoutMs: e.WORKER_STICKY_QUEUE_TIMEOUT_MS,
+      maxConcurrentWorkflowTaskPolls: e.WORKER_WORKFLOW_TASK_POLLS,
+      nonStickyToStickyPollRatio: e.WORKER_NON_STICKY_POLL_RATIO,
       heapGrowingPercent: e.WORKER_HEAP_GROWING_PERCENT,
       workflowSemiSpaceMb: e.WORKER_WORKFLOW_SEMI_SPACE_MB,
     },

@@ -37,6 +37,8 @@ async function main(): Promise<void> {
     maxConcurrentWorkflowTaskExecutions: settings.maxConcurrentWorkflowTaskExecutions,
     maxConcurrentActivityTaskExecutions: settings.maxConcurrentActivityTaskExecutions,
     stickyQueueScheduleToStartTimeout: settings.stickyQueueScheduleToStartTimeoutMs,
+    maxConcurrentWorkflowTaskPolls: settings.maxConcurrentWorkflowTaskPolls,
+    nonStickyToStickyPollRatio: settings.nonStickyToStickyPollRatio,
     shutdownGraceTime: '5s',
   });
   const running = worker.run();
