@@ -39,7 +39,10 @@ export async function createCommissionWorker(
       maxConcurrentWorkflowTaskExecutions: opts.settings.maxConcurrentWorkflowTaskExecutions,
       maxConcurrentActivityTaskExecutions: opts.settings.maxConcurrentActivityTaskExecutions,
       stickyQueueScheduleToStartTimeout: opts.settings.stickyQueueScheduleToStartTimeoutMs,
-      maxConcurrentWorkflowTaskPolls: opts.settings.maxConcurrentWorkflowTaskPolls,
+      workflowTaskPollerBehavior: {
+        type: 'simple-maximum',
+        maximum: opts.settings.maxConcurrentWorkflowTaskPolls,
+      },
       nonStickyToStickyPollRatio: opts.settings.nonStickyToStickyPollRatio,
       shutdownGraceTime: '10s',
     });

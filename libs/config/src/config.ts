@@ -248,7 +248,10 @@ export interface WorkerSettings {
   maxConcurrentActivityTaskExecutions: number;
   /** How long a workflow task waits for this worker's sticky queue before any worker may take it. */
   stickyQueueScheduleToStartTimeoutMs: number;
-  /** Workflow-task polls at once, shared between the sticky and the normal queue by the ratio below. */
+  /**
+   * Workflow-task polls at once (the SDK's `workflowTaskPollerBehavior`, a simple maximum), shared
+   * between the sticky and the normal queue by the ratio below.
+   */
   maxConcurrentWorkflowTaskPolls: number;
   /** The normal queue's share of those polls: it carries each new commission's first task. */
   nonStickyToStickyPollRatio: number;

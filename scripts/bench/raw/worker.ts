@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     maxConcurrentWorkflowTaskExecutions: settings.maxConcurrentWorkflowTaskExecutions,
     maxConcurrentActivityTaskExecutions: settings.maxConcurrentActivityTaskExecutions,
     stickyQueueScheduleToStartTimeout: settings.stickyQueueScheduleToStartTimeoutMs,
-    maxConcurrentWorkflowTaskPolls: settings.maxConcurrentWorkflowTaskPolls,
+    workflowTaskPollerBehavior: { type: 'simple-maximum', maximum: settings.maxConcurrentWorkflowTaskPolls },
     nonStickyToStickyPollRatio: settings.nonStickyToStickyPollRatio,
     shutdownGraceTime: '5s',
   });
