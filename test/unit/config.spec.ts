@@ -1,4 +1,10 @@
-import { ConfigError, EMBEDDED_JWT_SECRET, WORKER_DEFAULTS, loadConfig } from '@app/config';
+import {
+  ConfigError,
+  EMBEDDED_JWT_SECRET,
+  WORKER_DEFAULTS,
+  loadConfig,
+  workflowTaskPollerBehavior,
+} from '@app/config';
 
 /** The problems loadConfig reports for an environment, or fails the test if it accepts it. */
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -125,6 +131,15 @@ describe('loading the configuration', () => {
       const problems = problemsOf({ [name]: value });
       expect(problems).toHaveLength(1);
       expect(problems[0]).toMatch(new RegExp(`^${name}: `));
+    });
+
+    it('asks the SDK for the polls set, never more than the workflow task slots (as its own default)', () => {
+      expect(workflowTaskPollerBehavior(loadConfig({}).worker)).toEqual({
+        type: 'simple-maximum',
+        maximum: 10,
+      });
+      const few = loadConfig({ WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '4', WORKER_WORKFLOW_TASK_POLLS: '20' });
+      expect(workflowTaskPollerBehavior(few.worker)).toEqual({ type: 'simple-maximum', maximum: 4 });
     });
   });
 

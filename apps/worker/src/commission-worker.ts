@@ -1,7 +1,7 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '@app/activities';
-import type { AppConfig } from '@app/config';
+import { workflowTaskPollerBehavior, type AppConfig } from '@app/config';
 import type { CalendarSnapshot } from '@app/contracts';
 import type { Logger } from '@app/logging';
 import { workflowSource } from './workflow-bundle';
@@ -39,10 +39,7 @@ export async function createCommissionWorker(
       maxConcurrentWorkflowTaskExecutions: opts.settings.maxConcurrentWorkflowTaskExecutions,
       maxConcurrentActivityTaskExecutions: opts.settings.maxConcurrentActivityTaskExecutions,
       stickyQueueScheduleToStartTimeout: opts.settings.stickyQueueScheduleToStartTimeoutMs,
-      workflowTaskPollerBehavior: {
-        type: 'simple-maximum',
-        maximum: opts.settings.maxConcurrentWorkflowTaskPolls,
-      },
+      workflowTaskPollerBehavior: workflowTaskPollerBehavior(opts.settings),
       nonStickyToStickyPollRatio: opts.settings.nonStickyToStickyPollRatio,
       shutdownGraceTime: '10s',
     });

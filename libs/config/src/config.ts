@@ -240,6 +240,18 @@ export interface AppConfig {
   ocds: { ocidPrefix: string };
 }
 
+/**
+ * The SDK's `workflowTaskPollerBehavior` for these settings: as its own default does, never more
+ * polls than workflow task slots.
+ */
+export function workflowTaskPollerBehavior(settings: WorkerSettings) {
+  const maximum = Math.min(
+    settings.maxConcurrentWorkflowTaskPolls,
+    settings.maxConcurrentWorkflowTaskExecutions,
+  );
+  return { type: 'simple-maximum' as const, maximum };
+}
+
 /** How much the worker keeps in memory and runs at once (Temporal WorkerOptions of the same names). */
 export interface WorkerSettings {
   /** Workflows kept in the sticky cache; an evicted one is replayed from history on its next task. */

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
-import { loadConfig } from '@app/config';
+import { loadConfig, workflowTaskPollerBehavior } from '@app/config';
 import { createLogger } from '@app/logging';
 import { tuneHeap } from '../../../apps/worker/src/heap';
 import { temporalLogger } from '../../../apps/worker/src/temporal-logger';
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     maxConcurrentWorkflowTaskExecutions: settings.maxConcurrentWorkflowTaskExecutions,
     maxConcurrentActivityTaskExecutions: settings.maxConcurrentActivityTaskExecutions,
     stickyQueueScheduleToStartTimeout: settings.stickyQueueScheduleToStartTimeoutMs,
-    workflowTaskPollerBehavior: { type: 'simple-maximum', maximum: settings.maxConcurrentWorkflowTaskPolls },
+    workflowTaskPollerBehavior: workflowTaskPollerBehavior(settings),
     nonStickyToStickyPollRatio: settings.nonStickyToStickyPollRatio,
     shutdownGraceTime: '5s',
   });
