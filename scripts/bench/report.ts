@@ -3,7 +3,7 @@ import type { ListResult } from './list';
 import type { RemindersResult } from './reminders';
 import type { RssResult } from './rss';
 import type { StartupResult } from './startup';
-import { percentile, type RatioInterval, type Summary } from './stats';
+import { percentile, roundTo, type RatioInterval, type Summary } from './stats';
 import type { ThroughputResult } from './throughput';
 
 export interface BenchReport {
@@ -65,7 +65,7 @@ function persistenceTable(t: NonNullable<BenchReport['throughput']>): string[] {
   ];
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
+const round1 = (x: number) => roundTo(x, 1);
 
 function cpuParts(t: NonNullable<BenchReport['throughput']>): string[] {
   return [...new Set([...Object.keys(t.raw.cpuMsPerLifecycle), ...Object.keys(t.product.cpuMsPerLifecycle)])];

@@ -7,6 +7,12 @@ export interface Summary {
   max: number;
 }
 
+/** `x` rounded to `places` decimal places, for the report. */
+export function roundTo(x: number, places: number): number {
+  const f = 10 ** places;
+  return Math.round(x * f) / f;
+}
+
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
@@ -15,7 +21,7 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 export function summarise(samples: readonly number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
-  const round = (x: number) => Math.round(x * 10) / 10;
+  const round = (x: number) => roundTo(x, 1);
   return {
     n: sorted.length,
     p50: round(percentile(sorted, 50)),
@@ -107,6 +113,6 @@ export function ratioInterval(ratios: readonly number[]): RatioInterval | null {
   const mean = logs.reduce((a, b) => a + b, 0) / n;
   const sd = Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
   const half = (T_975[n - 2] ?? 1.96) * (sd / Math.sqrt(n));
-  const r2 = (x: number) => Math.round(x * 100) / 100;
+  const r2 = (x: number) => roundTo(x, 2);
   return { mean: r2(Math.exp(mean)), low: r2(Math.exp(mean - half)), high: r2(Math.exp(mean + half)) };
 }

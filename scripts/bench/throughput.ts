@@ -15,6 +15,7 @@ import {
   now,
   pool,
   ratioInterval,
+  roundTo,
   summarise,
   type RatioInterval,
   type Summary,
@@ -104,6 +105,7 @@ class Side {
   }
 
   result(): SideResult {
+    const perLifecycle = (x: number) => round2(x / Math.max(1, this.count));
     return {
       lifecycles: this.count,
       seconds: round2(this.seconds),
@@ -116,17 +118,14 @@ class Side {
       cpuMsPerLifecycle: Object.fromEntries(
         Object.entries(this.cpu)
           .filter(([, ms]) => ms > 0)
-          .map(([part, ms]) => [part, round2(ms / Math.max(1, this.count))]),
+          .map(([part, ms]) => [part, perLifecycle(ms)]),
       ),
       ...(this.persistence
         ? {
             persistencePerLifecycle: Object.fromEntries(
               Object.entries(this.persistence).map(([op, m]) => [
                 op,
-                {
-                  calls: round2(m.calls / Math.max(1, this.count)),
-                  ms: round2((m.seconds * 1000) / Math.max(1, this.count)),
-                },
+                { calls: perLifecycle(m.calls), ms: perLifecycle(m.seconds * 1000) },
               ]),
             ),
           }
@@ -135,7 +134,7 @@ class Side {
   }
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
+const round2 = (x: number) => roundTo(x, 2);
 
 /**
  * N lifecycles per side per round, C at once; the sides alternate which goes first so that neither
