@@ -22,7 +22,7 @@ export interface BenchArgs {
   /** How far each throughput lifecycle goes. */
   through: Through;
   /** Seconds from publishing a tender to its close, through the award. */
-  closeAfter: number;
+  closeAfter: number | 'auto';
   listRows: number;
   reminders: number;
   /** Seconds the reminders fall due across; 0: all of one offset at one instant. */
@@ -51,7 +51,8 @@ export const USAGE = `npm run bench -- [flags]
   --idempotency-keys send an Idempotency-Key with every POST of the lifecycle
   --through T        how far each lifecycle goes: award (default: on through the tender, two bids,
                      its close, scoring and the award) or sign-off (the first five actions only)
-  --close-after S    seconds from publishing a tender to its close, through the award (default 3)
+  --close-after S    seconds from publishing a tender to its close, through the award (default
+                     auto: 3, or twice the warm-up's slowest publish and bids if that is longer)
   --list-rows N      commissions seeded for the list section (default 10000)
   --reminders N      reminders due in the same minute (default 1000)
   --reminder-window S  seconds the reminders fall due across (default 60, the same minute; 0: every
@@ -77,7 +78,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       warmup: { type: 'string' },
       'idempotency-keys': { type: 'boolean', default: false },
       through: { type: 'string', default: 'award' },
-      'close-after': { type: 'string', default: '3' },
+      'close-after': { type: 'string', default: 'auto' },
       'list-rows': { type: 'string', default: '10000' },
       reminders: { type: 'string', default: '1000' },
       'reminder-window': { type: 'string', default: '60' },
@@ -127,7 +128,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     warmup: values.warmup === undefined ? 2 * concurrency : int('warmup', values.warmup, 0),
     idempotencyKeys: values['idempotency-keys'],
     through: values.through as Through,
-    closeAfter: int('close-after', values['close-after'], 2),
+    closeAfter: values['close-after'] === 'auto' ? 'auto' : int('close-after', values['close-after'], 2),
     listRows: int('list-rows', values['list-rows'], 100),
     reminders: int('reminders', values.reminders, 2),
     reminderWindow: int('reminder-window', values['reminder-window'], 0),

@@ -113,6 +113,11 @@ async function main(): Promise<void> {
     // What was measured before a failure is still worth keeping.
     write(args, report);
   }
+  const t = report.throughput;
+  if (t && t.product.errors + t.raw.errors > 0) {
+    log(`${t.product.errors + t.raw.errors} lifecycles failed: the throughput is not a measurement`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((err: unknown) => {

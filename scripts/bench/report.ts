@@ -1,4 +1,5 @@
 import { cpus, loadavg, totalmem } from 'node:os';
+import { failedLifecyclesWarning } from './close-time';
 import type { ListResult } from './list';
 import type { RemindersResult } from './reminders';
 import type { RssResult } from './rss';
@@ -130,6 +131,13 @@ export function toMarkdown(r: BenchReport): string {
         50,
       )}). ` + intervalSentence(t.roundInterval),
       '',
+      ...(t.closeAfter === undefined ? [] : [`Each tender stayed open ${t.closeAfter} s.`, '']),
+      ...[
+        failedLifecyclesWarning([
+          { name: 'raw', ...t.raw },
+          { name: 'product', ...t.product },
+        ]),
+      ].flatMap((w) => (w ? [w, ''] : [])),
       "**CPU per lifecycle** (ms, user + system, read from /proc over each side's rounds): where the cost goes.",
       '',
       '| part | raw Temporal | product (HTTP API) |',

@@ -1,5 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
+import { chooseCloseAfter } from './close-time';
 import {
+  BIDDING_SPAN,
   actionsThrough,
   productLifecycle,
   rawLifecycle,
@@ -48,6 +50,8 @@ export interface ThroughputResult {
   rounds: number;
   /** Untimed lifecycles per side before the rounds. */
   warmup: number;
+  /** Seconds each tender stayed open in the rounds, through the award (close-time.ts). */
+  closeAfter?: number;
   product: SideResult;
   raw: SideResult;
   /** product ÷ raw: throughput, and per action (and per wait) p50 and p99. */
@@ -143,7 +147,8 @@ const round2 = (x: number) => roundTo(x, 2);
 export async function measureThroughput(
   system: System,
   cast: BenchCast,
-  opts: LifecycleOptions & {
+  opts: Omit<LifecycleOptions, 'closeAfter'> & {
+    closeAfter: number | 'auto';
     lifecycles: number;
     concurrency: number;
     rounds: number;
@@ -155,9 +160,16 @@ export async function measureThroughput(
   const client = new Client({ connection, namespace: system.config.temporal.namespace });
   try {
     const actions = actionsThrough(opts.through);
+    // The lifecycles read the close from here as they publish: the warm-up's may be the default,
+    // the rounds' what the warm-up showed the host needs (close-time.ts).
+    const lifecycleOpts: LifecycleOptions = {
+      through: opts.through,
+      idempotencyKeys: opts.idempotencyKeys,
+      closeAfter: chooseCloseAfter(opts.closeAfter, { spansMs: [], failed: 0 }),
+    };
     const sides = () => ({
-      product: new Side(productLifecycle(system, cast, opts), actions, system.metricsUrl),
-      raw: new Side(rawLifecycle(client, cast.suppliers.length, opts), actions, system.metricsUrl),
+      product: new Side(productLifecycle(system, cast, lifecycleOpts), actions, system.metricsUrl),
+      raw: new Side(rawLifecycle(client, cast.suppliers.length, lifecycleOpts), actions, system.metricsUrl),
     });
     const { product, raw } = sides();
     // Untimed first, at the rounds' concurrency, so that what is measured is the steady state: each
@@ -169,6 +181,17 @@ export async function measureThroughput(
       const untimed = sides();
       await untimed.product.round(warmup, opts.concurrency);
       await untimed.raw.round(warmup, opts.concurrency);
+      const both = [untimed.product, untimed.raw];
+      const spansMs = both.flatMap((s) => s.samples.waits.get(BIDDING_SPAN) ?? []);
+      const failed = both.reduce((n, s) => n + s.errors, 0);
+      const chosen = chooseCloseAfter(opts.closeAfter, { spansMs, failed });
+      if (opts.through === 'award' && chosen !== lifecycleOpts.closeAfter) {
+        log(
+          `  in the warm-up the slowest publish and bids took ${Math.max(0, ...spansMs)} ms and ` +
+            `${failed} lifecycles failed: each tender stays open ${chosen} s, not ${lifecycleOpts.closeAfter}`,
+        );
+      }
+      lifecycleOpts.closeAfter = chosen;
     }
     const roundRatios: number[] = [];
     for (let r = 1; r <= opts.rounds; r++) {
@@ -201,6 +224,7 @@ export async function measureThroughput(
       concurrency: opts.concurrency,
       rounds: opts.rounds,
       warmup,
+      ...(opts.through === 'award' ? { closeAfter: lifecycleOpts.closeAfter } : {}),
       roundRatios,
       roundInterval: ratioInterval(roundRatios),
       product: { ...p, actions: { ...p.actions, 'all actions': all(product) } },
