@@ -1,4 +1,6 @@
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import jwt from 'jsonwebtoken';
 import { loadConfig } from '@app/config';
 import { CommissionFactory } from '../support/factories';
@@ -45,6 +47,23 @@ describe('the HTTP edge', () => {
         .post(`/v1/commissions/${created.body.id}/cancel`, { reason: 'r' });
       expect(refused.status).toBe(403);
       expect(refused.headers['cache-control']).toBe('no-store');
+    });
+  });
+
+  describe('kept-alive connections', () => {
+    it("stay open past Node's five idle seconds, so a client reusing one is answered", async () => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        const first = await getOn(agent, port, '/v1/health');
+        expect(first.status).toBe(200);
+        expect(first.keepAlive).toMatch(/timeout=65/);
+        await sleep(6_000);
+        const second = await getOn(agent, port, '/v1/health');
+        // The same connection answered: the server had not closed it.
+        expect(second).toMatchObject({ status: 200, reusedSocket: true });
+      } finally {
+        agent.destroy();
+      }
     });
   });
 
@@ -114,3 +133,24 @@ describe('the HTTP edge', () => {
     });
   });
 });
+
+/** A GET through `agent`: its status, the server's Keep-Alive header, and whether the socket was reused. */
+function getOn(
+  agent: http.Agent,
+  port: number,
+  path: string,
+): Promise<{ status: number; keepAlive: string; reusedSocket: boolean }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path, agent }, (res) => {
+      res.resume();
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          keepAlive: [res.headers['keep-alive'] ?? []].flat().join(', '),
+          reusedSocket: req.reusedSocket,
+        }),
+      );
+    });
+    req.on('error', reject);
+  });
+}

@@ -35,6 +35,7 @@ describe('loading the configuration', () => {
           publicBaseUrl: 'http://127.0.0.1:3000',
           bodyLimit: '256kb',
           rateLimit: { requests: 600, windowMs: 60_000 },
+          keepAliveTimeoutMs: 65_000,
         },
         logLevel: 'info',
         auth: {
@@ -254,9 +255,14 @@ describe('loading the configuration', () => {
         JWT_MAX_LIFETIME: 'PT1H',
         RATE_LIMIT_REQUESTS: '5',
         RATE_LIMIT_WINDOW: 'PT10S',
+        HTTP_KEEP_ALIVE_TIMEOUT: 'PT2M',
       });
       expect(config.auth.maxLifetimeSeconds).toBe(3600);
       expect(config.http.rateLimit).toEqual({ requests: 5, windowMs: 10_000 });
+      expect(config.http.keepAliveTimeoutMs).toBe(120_000);
+      expect(problemsOf({ HTTP_KEEP_ALIVE_TIMEOUT: 'PT0.5S' })).toEqual([
+        'HTTP_KEEP_ALIVE_TIMEOUT: must be between PT1S and PT10M',
+      ]);
       expect(
         problemsOf({ JWT_MAX_LIFETIME: 'P30D', RATE_LIMIT_REQUESTS: '0', RATE_LIMIT_WINDOW: 'soon' }),
       ).toEqual([

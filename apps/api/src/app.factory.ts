@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { loadConfig, loadWebConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { answerClientErrorsWithProblems } from './http/client-errors';
+import { keepIdleConnections } from './http/keep-alive';
 import { jsonBodyOptions } from './input/json-body';
 import { StorableInputPipe } from './input/storable-input.pipe';
 import { describeDocument } from './openapi/describe-document';
@@ -26,7 +27,9 @@ export async function createApp(): Promise<INestApplication> {
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  answerClientErrorsWithProblems(app.getHttpServer() as Server);
+  const server = app.getHttpServer() as Server;
+  answerClientErrorsWithProblems(server);
+  keepIdleConnections(server, config.http.keepAliveTimeoutMs);
   app.disable('x-powered-by');
   // nosniff, frame and referrer policies, and a strict content security policy (Swagger UI's
   // assets are served from here, so 'self' is enough for it).

@@ -72,6 +72,9 @@ const schema = z
     JWT_MAX_LIFETIME: duration('PT1M', 'P7D').default('PT12H'),
     RATE_LIMIT_REQUESTS: z.coerce.number().int().min(1).max(1_000_000).default(600),
     RATE_LIMIT_WINDOW: duration('PT1S', 'PT1H').default('PT1M'),
+    // Longer than a load balancer's idle timeout (60 s is common), so the balancer, not the API,
+    // closes an idle connection: a server closing one as a client reuses it is a "socket hang up".
+    HTTP_KEEP_ALIVE_TIMEOUT: duration('PT1S', 'PT10M').default('PT65S'),
     BODY_LIMIT: z
       .string()
       .regex(/^\d+(kb|mb)$/, 'must be like 256kb or 1mb')
@@ -217,6 +220,8 @@ export interface AppConfig {
     bodyLimit: string;
     /** Requests one caller may make per window before answers are 429. */
     rateLimit: { requests: number; windowMs: number };
+    /** How long an idle kept-alive connection stays open. */
+    keepAliveTimeoutMs: number;
   };
   logLevel: Env['LOG_LEVEL'];
   auth: {
@@ -318,6 +323,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       publicBaseUrl: e.PUBLIC_BASE_URL,
       bodyLimit: e.BODY_LIMIT,
       rateLimit: { requests: e.RATE_LIMIT_REQUESTS, windowMs: parseDuration(e.RATE_LIMIT_WINDOW) },
+      keepAliveTimeoutMs: parseDuration(e.HTTP_KEEP_ALIVE_TIMEOUT),
     },
     logLevel: e.LOG_LEVEL,
     auth: {
