@@ -66,6 +66,25 @@ function persistenceTable(t: NonNullable<BenchReport['throughput']>): string[] {
   ];
 }
 
+/** Each worker's tasks, as its SDK metrics count them: how many a lifecycle, and their mean. */
+function workerTasksTable(t: NonNullable<BenchReport['throughput']>): string[] {
+  const p = t.product.workerTasks;
+  const w = t.raw.workerTasks;
+  if (!p || !w) return [];
+  const cell = (x?: { perLifecycle: number; meanMs: number }) =>
+    x ? `${round1(x.perLifecycle)} × ${round1(x.meanMs)}` : '–';
+  return [
+    "**The workers' tasks per lifecycle** (how many × their mean in ms, from each worker's SDK metrics, `WORKER_METRICS_ADDRESS`).",
+    '',
+    '| what | raw Temporal | product (HTTP API) |',
+    '| --- | --- | --- |',
+    ...[...new Set([...Object.keys(w), ...Object.keys(p)])]
+      .sort()
+      .map((what) => `| ${what} | ${cell(w[what])} | ${cell(p[what])} |`),
+    '',
+  ];
+}
+
 const round1 = (x: number) => roundTo(x, 1);
 
 function cpuParts(t: NonNullable<BenchReport['throughput']>): string[] {
@@ -149,6 +168,7 @@ export function toMarkdown(r: BenchReport): string {
       `| total | ${cpuTotal(t.raw.cpuMsPerLifecycle)} | ${cpuTotal(t.product.cpuMsPerLifecycle)} |`,
       '',
       ...persistenceTable(t),
+      ...workerTasksTable(t),
     );
   }
   if (r.list) {

@@ -5,18 +5,24 @@
  * call of its history, matching and visibility services waits for the one before: these calls, not
  * the CPU, are what the server can do only one at a time.
  */
-export type PersistenceReading = Record<string, { calls: number; seconds: number }>;
+export type PersistenceReading = CallsReading;
+
+/** Calls and their seconds by name: the server's persistence calls, or a worker's tasks (worker-metrics.ts). */
+export type CallsReading = Record<string, { calls: number; seconds: number }>;
 
 // The visibility store's calls have metrics of their own (`visibility_persistence_*`), through the
 // same connection on the dev server.
 const LINE = /^(visibility_)?persistence_(requests|latency_sum)\{([^}]*)\} ([0-9.eE+-]+)$/;
 
 /** Calls and seconds by `service operation`, summed over namespaces; null when not reachable. */
-export async function readPersistence(metricsUrl: string | undefined): Promise<PersistenceReading | null> {
-  if (!metricsUrl) return null;
+export const readPersistence = (metricsUrl: string | undefined) => scrape(metricsUrl, parsePersistence);
+
+/** A Prometheus endpoint's text, parsed; null when there is none or it does not answer. */
+export async function scrape<T>(url: string | undefined, parse: (text: string) => T): Promise<T | null> {
+  if (!url) return null;
   try {
-    const res = await fetch(metricsUrl);
-    return res.ok ? parsePersistence(await res.text()) : null;
+    const res = await fetch(url);
+    return res.ok ? parse(await res.text()) : null;
   } catch {
     return null;
   }
@@ -37,8 +43,8 @@ export function parsePersistence(text: string): PersistenceReading {
   return out;
 }
 
-export function persistenceSince(before: PersistenceReading, after: PersistenceReading): PersistenceReading {
-  const out: PersistenceReading = {};
+export function readingSince(before: CallsReading, after: CallsReading): CallsReading {
+  const out: CallsReading = {};
   for (const [key, a] of Object.entries(after)) {
     const b = before[key] ?? { calls: 0, seconds: 0 };
     if (a.calls > b.calls) out[key] = { calls: a.calls - b.calls, seconds: a.seconds - b.seconds };
@@ -46,7 +52,7 @@ export function persistenceSince(before: PersistenceReading, after: PersistenceR
   return out;
 }
 
-export function addPersistence(into: PersistenceReading, more: PersistenceReading): void {
+export function addReading(into: CallsReading, more: CallsReading): void {
   for (const [key, m] of Object.entries(more)) {
     const entry = (into[key] ??= { calls: 0, seconds: 0 });
     entry.calls += m.calls;

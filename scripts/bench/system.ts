@@ -23,6 +23,8 @@ export interface System {
   server: string;
   /** The dev server's Prometheus endpoint, when the bench started it. */
   metricsUrl?: string;
+  /** The SDK metrics of the product's worker and of the raw worker, when the bench started them. */
+  workerMetricsUrls?: { product: string; raw: string };
   /** Stops the bench's own API and worker (the startup section then takes their port). */
   stopProduct(): Promise<void>;
   /** Starts the bench's own API and worker afresh (workerPid then names the new worker). */
@@ -171,6 +173,8 @@ export async function openSystem(
     if (temporalPid) await stopPid(temporalPid);
   };
   const releaseServer = stopOnInterrupt(stopServer);
+  const workerMetrics = workerMetricsAddresses(args);
+  env.WORKER_METRICS_ADDRESS = workerMetrics.product;
   try {
     await recreateBenchDatabase(databaseUrl);
     let product = await startProduct(env, args.apiPort, log);
@@ -184,6 +188,10 @@ export async function openSystem(
         ? `running server at ${temporalAddress}`
         : `dev server (SQLite, ${args.pragmas.map((p) => `--sqlite-pragma ${p}`).join(' ') || 'no pragmas'})`,
       metricsUrl: args.temporal ? undefined : `http://127.0.0.1:${metricsPort(args)}/metrics`,
+      workerMetricsUrls: {
+        product: `http://${workerMetrics.product}/metrics`,
+        raw: `http://${workerMetrics.raw}/metrics`,
+      },
       stopProduct: () => product.stop(),
       restartProduct: async () => {
         await product.stop();
@@ -205,6 +213,10 @@ export async function openSystem(
 }
 
 const metricsPort = (args: BenchArgs) => args.temporalPort + 2000;
+const workerMetricsAddresses = (args: BenchArgs) => ({
+  product: `127.0.0.1:${args.temporalPort + 3000}`,
+  raw: `127.0.0.1:${args.temporalPort + 3001}`,
+});
 
 /**
  * The raw workflow's worker (scripts/bench/raw/worker.ts) in its own process, preloaded as the
@@ -224,7 +236,11 @@ export async function startRawWorker(system: System): Promise<Child> {
       'tsconfig-paths/register',
       'scripts/bench/raw/worker.ts',
     ],
-    { ...system.env, RAW_TASK_QUEUE },
+    {
+      ...system.env,
+      RAW_TASK_QUEUE,
+      WORKER_METRICS_ADDRESS: system.workerMetricsUrls ? new URL(system.workerMetricsUrls.raw).host : '',
+    },
   );
   const release = stopOnInterrupt(() => child.stop());
   child.proc.once('exit', release);

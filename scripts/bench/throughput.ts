@@ -23,7 +23,8 @@ import {
   type Summary,
 } from './stats';
 import type { System } from './system';
-import { addPersistence, persistenceSince, readPersistence, type PersistenceReading } from './server-metrics';
+import { addReading, readingSince, readPersistence, scrape, type CallsReading } from './server-metrics';
+import { parseWorkerMetrics } from './worker-metrics';
 
 export interface SideResult {
   lifecycles: number;
@@ -39,6 +40,8 @@ export interface SideResult {
   cpuMsPerLifecycle: Record<string, number>;
   /** The server's persistence calls per lifecycle by service and operation (the bench's own server). */
   persistencePerLifecycle?: Record<string, { calls: number; ms: number }>;
+  /** The worker's tasks per lifecycle and their mean duration, from its SDK metrics (worker-metrics.ts). */
+  workerTasks?: Record<string, { perLifecycle: number; meanMs: number }>;
 }
 
 export interface ThroughputResult {
@@ -71,17 +74,21 @@ class Side {
   readonly perRound: number[] = [];
   readonly cpu = {} as CpuReading;
   /** Summed over the rounds; null until the server's /metrics has answered before and after one. */
-  private persistence: PersistenceReading | null = null;
+  private persistence: CallsReading | null = null;
+  /** The same, from the worker's SDK metrics. */
+  private workerTasks: CallsReading | null = null;
 
   constructor(
     readonly lifecycle: Lifecycle,
     private readonly actions: readonly string[],
     private readonly metricsUrl?: string,
+    private readonly workerMetricsUrl?: string,
   ) {}
 
   async round(n: number, concurrency: number): Promise<number> {
     // Read before the clock and the CPU start: the scrape is the bench's, not the lifecycles'.
     const persistenceBefore = await readPersistence(this.metricsUrl);
+    const workerBefore = await scrape(this.workerMetricsUrl, parseWorkerMetrics);
     const start = now();
     const cpuBefore = readCpu();
     let done = 0;
@@ -99,7 +106,12 @@ class Side {
     const persistenceAfter = persistenceBefore && (await readPersistence(this.metricsUrl));
     if (persistenceBefore && persistenceAfter) {
       this.persistence ??= {};
-      addPersistence(this.persistence, persistenceSince(persistenceBefore, persistenceAfter));
+      addReading(this.persistence, readingSince(persistenceBefore, persistenceAfter));
+    }
+    const workerAfter = workerBefore && (await scrape(this.workerMetricsUrl, parseWorkerMetrics));
+    if (workerBefore && workerAfter) {
+      this.workerTasks ??= {};
+      addReading(this.workerTasks, readingSince(workerBefore, workerAfter));
     }
     this.seconds += s;
     this.count += done;
@@ -130,6 +142,16 @@ class Side {
               Object.entries(this.persistence).map(([op, m]) => [
                 op,
                 { calls: perLifecycle(m.calls), ms: perLifecycle(m.seconds * 1000) },
+              ]),
+            ),
+          }
+        : {}),
+      ...(this.workerTasks
+        ? {
+            workerTasks: Object.fromEntries(
+              Object.entries(this.workerTasks).map(([what, m]) => [
+                what,
+                { perLifecycle: perLifecycle(m.calls), meanMs: round2((m.seconds * 1000) / m.calls) },
               ]),
             ),
           }
@@ -168,8 +190,18 @@ export async function measureThroughput(
       closeAfter: chooseCloseAfter(opts.closeAfter, { spansMs: [], failed: 0 }),
     };
     const sides = () => ({
-      product: new Side(productLifecycle(system, cast, lifecycleOpts), actions, system.metricsUrl),
-      raw: new Side(rawLifecycle(client, cast.suppliers.length, lifecycleOpts), actions, system.metricsUrl),
+      product: new Side(
+        productLifecycle(system, cast, lifecycleOpts),
+        actions,
+        system.metricsUrl,
+        system.workerMetricsUrls?.product,
+      ),
+      raw: new Side(
+        rawLifecycle(client, cast.suppliers.length, lifecycleOpts),
+        actions,
+        system.metricsUrl,
+        system.workerMetricsUrls?.raw,
+      ),
     });
     const { product, raw } = sides();
     // Untimed first, at the rounds' concurrency, so that what is measured is the steady state: each

@@ -1,4 +1,4 @@
-import { addPersistence, parsePersistence, persistenceSince } from '../../scripts/bench/server-metrics';
+import { addReading, parsePersistence, readingSince } from '../../scripts/bench/server-metrics';
 
 // Lines as the dev server's /metrics gives them (temporal CLI v1.5.1, server v1.29.1).
 const EXPOSITION = (
@@ -30,7 +30,7 @@ describe("the bench's reading of the Temporal server's persistence calls", () =>
   });
 
   it('keeps what a round added, and only operations it called', () => {
-    const round = persistenceSince(
+    const round = readingSince(
       parsePersistence(EXPOSITION(40, 0.05)),
       parsePersistence(EXPOSITION(65, 0.08)),
     );
@@ -38,8 +38,8 @@ describe("the bench's reading of the Temporal server's persistence calls", () =>
     expect(round['history UpdateWorkflowExecution'].calls).toBe(25);
     expect(round['history UpdateWorkflowExecution'].seconds).toBeCloseTo(0.03, 6);
     const total = {};
-    addPersistence(total, round);
-    addPersistence(total, round);
+    addReading(total, round);
+    addReading(total, round);
     expect(total).toEqual({
       'history UpdateWorkflowExecution': {
         calls: 50,

@@ -58,6 +58,16 @@ describe('loading the configuration', () => {
       });
     });
 
+    it("serves the worker's SDK metrics only where told to", () => {
+      expect(loadConfig({}).workerMetricsAddress).toBeUndefined();
+      expect(loadConfig({ WORKER_METRICS_ADDRESS: '0.0.0.0:9464' }).workerMetricsAddress).toBe(
+        '0.0.0.0:9464',
+      );
+      expect(problemsOf({ WORKER_METRICS_ADDRESS: '9464' })).toEqual([
+        'WORKER_METRICS_ADDRESS: must be host:port',
+      ]);
+    });
+
     it('the test environment also gets the embedded secret', () => {
       expect(loadConfig({ NODE_ENV: 'test' }).auth.secret).toBe(EMBEDDED_JWT_SECRET);
     });

@@ -1,16 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Runtime } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '@app/config';
 import { createLogger } from '@app/logging';
 import { tuneHeap } from './heap';
-import { temporalLogger } from './temporal-logger';
+import { installRuntime } from './runtime';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger('worker', config.logLevel);
-  Runtime.install({ logger: temporalLogger(logger), shutdownSignals: [] });
+  installRuntime(logger, config.workerMetricsAddress, []);
   logger.info({ v8Flags: tuneHeap(config.worker) }, 'heap sizing set');
   // Set by workflow-threads.ts when the process was started with it preloaded (not imported here,
   // which would run it in this thread only).

@@ -155,6 +155,7 @@ const schema = z
       .gt(0)
       .max(1)
       .default(WORKER_DEFAULTS.nonStickyToStickyPollRatio),
+    WORKER_METRICS_ADDRESS: hostPort.optional(),
   })
   .superRefine((env, ctx) => {
     if (!env.JWT_SECRET && !env.JWT_PUBLIC_KEY) {
@@ -243,6 +244,11 @@ export interface AppConfig {
   timeline: TimelineSettings;
   /** OCDS_OCID_PREFIX: each commission's ocid is `<prefix>-<commission id>`. */
   ocds: { ocidPrefix: string };
+  /**
+   * WORKER_METRICS_ADDRESS: where the worker serves the Temporal SDK's own metrics (Prometheus,
+   * `/metrics`, durations in seconds): task latencies, slots, polls. Unset, none are served.
+   */
+  workerMetricsAddress?: string;
 }
 
 /**
@@ -355,6 +361,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     timeline: { evaluationAllowance: e.TIMELINE_EVALUATION_ALLOWANCE, atRiskDays: e.TIMELINE_AT_RISK_DAYS },
     ocds: { ocidPrefix: e.OCDS_OCID_PREFIX },
+    workerMetricsAddress: e.WORKER_METRICS_ADDRESS,
   };
 }
 

@@ -5,11 +5,11 @@
  * Prints "raw worker polling" once it polls; stops on SIGTERM.
  */
 import path from 'node:path';
-import { NativeConnection, Runtime, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { loadConfig, workflowTaskPollerBehavior } from '@app/config';
 import { createLogger } from '@app/logging';
 import { tuneHeap } from '../../../apps/worker/src/heap';
-import { temporalLogger } from '../../../apps/worker/src/temporal-logger';
+import { installRuntime } from '../../../apps/worker/src/runtime';
 import { createRawActivities } from './activities';
 
 export const RAW_TASK_QUEUE = process.env.RAW_TASK_QUEUE ?? 'bench-raw';
@@ -20,7 +20,7 @@ const quiet = { log: noop, trace: noop, debug: noop, info: noop, warn: noop, err
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger('bench-raw-worker', config.logLevel);
-  Runtime.install({ logger: temporalLogger(logger), shutdownSignals: ['SIGTERM', 'SIGINT'] });
+  installRuntime(logger, config.workerMetricsAddress, ['SIGTERM', 'SIGINT']);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const settings = config.worker;
   tuneHeap(settings);
