@@ -1,5 +1,6 @@
 import { commissionWorkflowId } from '@app/contracts';
 import { drive } from '../support/drive';
+import { freePort } from '../support/free-port';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 import { startWorld, type World } from '../support/world';
 
@@ -19,6 +20,7 @@ describe('the workflow threads, as the start command runs the worker', () => {
     await worker?.stop();
     await world.stop();
     delete process.env.WORKFLOW_STACK_TRACES;
+    delete process.env.WORKER_METRICS_ADDRESS;
   });
 
   const stackTrace = (id: string) =>
@@ -37,5 +39,23 @@ describe('the workflow threads, as the start command runs the worker', () => {
     worker = await spawnWorker(world.config);
     const { id } = await drive(world).opened().drafted({ content: '# v1' });
     expect(await stackTrace(id)).toMatch(/commission/i);
+  });
+
+  it("serves the SDK's metrics where WORKER_METRICS_ADDRESS says, for Prometheus", async () => {
+    await worker?.stop();
+    const address = `127.0.0.1:${await freePort()}`;
+    process.env.WORKER_METRICS_ADDRESS = address;
+    worker = await spawnWorker(world.config);
+    await drive(world).opened().drafted({ content: '# v1' }).submitted();
+    const metrics = await (await fetch(`http://${address}/metrics`)).text();
+    // Durations in seconds; the commission's tasks and its writes from them are counted.
+    const count = (metric: string) =>
+      [...metrics.matchAll(new RegExp(`^${metric}_count\\{[^}]*\\} (\\d+)$`, 'gm'))].reduce(
+        (n, m) => n + Number(m[1]),
+        0,
+      );
+    expect(count('temporal_workflow_task_execution_latency')).toBeGreaterThanOrEqual(3);
+    expect(count('temporal_local_activity_execution_latency')).toBeGreaterThanOrEqual(3);
+    expect(metrics).toMatch(/temporal_workflow_task_execution_latency_bucket\{[^}]*le="0.1"/);
   });
 });
