@@ -27,20 +27,3 @@ export function chooseCloseAfter(
   const floor = warmup.failed > 0 ? 2 * DEFAULT_CLOSE_AFTER_S : DEFAULT_CLOSE_AFTER_S;
   return Math.max(floor, Math.ceil(slowest / HEADROOM / 1000));
 }
-
-/** What the report says of lifecycles that failed: none may, for a round's rate to mean anything. */
-export function failedLifecyclesWarning(
-  sides: { name: string; errors: number; firstError?: string }[],
-): string | null {
-  const failed = sides.filter((s) => s.errors > 0);
-  if (failed.length === 0) return null;
-  return (
-    `**Not a measurement:** ${failed
-      .map(
-        (s) =>
-          `${s.errors} ${s.name} lifecycle${s.errors === 1 ? '' : 's'} failed (first: ${s.firstError ?? 'unknown'})`,
-      )
-      .join('; ')}. Each round's rate counts only the lifecycles that finished, so the throughput ` +
-    `and its ratio above are not comparable; a bid refused after the close asks for a longer --close-after.`
-  );
-}

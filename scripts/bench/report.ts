@@ -1,5 +1,4 @@
 import { cpus, loadavg, totalmem } from 'node:os';
-import { failedLifecyclesWarning } from './close-time';
 import type { ListResult } from './list';
 import type { RemindersResult } from './reminders';
 import type { RssResult } from './rss';
@@ -83,6 +82,23 @@ function workerTasksTable(t: NonNullable<BenchReport['throughput']>): string[] {
       .map((what) => `| ${what} | ${cell(w[what])} | ${cell(p[what])} |`),
     '',
   ];
+}
+
+/** What the report says of lifecycles that failed: none may, for a round's rate to mean anything. */
+export function failedLifecyclesWarning(
+  sides: { name: string; errors: number; firstError?: string }[],
+): string | null {
+  const failed = sides.filter((s) => s.errors > 0);
+  if (failed.length === 0) return null;
+  return (
+    `**Not a measurement:** ${failed
+      .map(
+        (s) =>
+          `${s.errors} ${s.name} lifecycle${s.errors === 1 ? '' : 's'} failed (first: ${s.firstError ?? 'unknown'})`,
+      )
+      .join('; ')}. Each round's rate counts only the lifecycles that finished, so the throughput ` +
+    `and its ratio above are not comparable; a bid refused after the close asks for a longer --close-after.`
+  );
 }
 
 const round1 = (x: number) => roundTo(x, 1);

@@ -5,8 +5,6 @@
  * call of its history, matching and visibility services waits for the one before: these calls, not
  * the CPU, are what the server can do only one at a time.
  */
-export type PersistenceReading = CallsReading;
-
 /** Calls and their seconds by name: the server's persistence calls, or a worker's tasks (worker-metrics.ts). */
 export type CallsReading = Record<string, { calls: number; seconds: number }>;
 
@@ -14,11 +12,8 @@ export type CallsReading = Record<string, { calls: number; seconds: number }>;
 // same connection on the dev server.
 const LINE = /^(visibility_)?persistence_(requests|latency_sum)\{([^}]*)\} ([0-9.eE+-]+)$/;
 
-/** Calls and seconds by `service operation`, summed over namespaces; null when not reachable. */
-export const readPersistence = (metricsUrl: string | undefined) => scrape(metricsUrl, parsePersistence);
-
 /** A Prometheus endpoint's text, parsed; null when there is none or it does not answer. */
-export async function scrape<T>(url: string | undefined, parse: (text: string) => T): Promise<T | null> {
+async function scrape<T>(url: string | undefined, parse: (text: string) => T): Promise<T | null> {
   if (!url) return null;
   try {
     const res = await fetch(url);
@@ -28,9 +23,10 @@ export async function scrape<T>(url: string | undefined, parse: (text: string) =
   }
 }
 
-/** The persistence counters of a Prometheus text exposition. */
-export function parsePersistence(text: string): PersistenceReading {
-  const out: PersistenceReading = {};
+/** The persistence counters of a Prometheus text exposition: calls and seconds by `service
+ * operation`, summed over namespaces. */
+export function parsePersistence(text: string): CallsReading {
+  const out: CallsReading = {};
   for (const line of text.split('\n')) {
     const m = LINE.exec(line);
     if (!m) continue;
@@ -57,5 +53,29 @@ export function addReading(into: CallsReading, more: CallsReading): void {
     const entry = (into[key] ??= { calls: 0, seconds: 0 });
     entry.calls += m.calls;
     entry.seconds += m.seconds;
+  }
+}
+
+/**
+ * One endpoint's readings summed over the rounds: read before a round and again after it, the
+ * difference added. `total` stays null until some round had both readings.
+ */
+export class MetricsTally {
+  total: CallsReading | null = null;
+
+  constructor(
+    private readonly url: string | undefined,
+    private readonly parse: (text: string) => CallsReading,
+  ) {}
+
+  /** Reads now; the function it answers reads again and adds what happened in between. */
+  async start(): Promise<() => Promise<void>> {
+    const before = await scrape(this.url, this.parse);
+    return async () => {
+      const after = before && (await scrape(this.url, this.parse));
+      if (!before || !after) return;
+      this.total ??= {};
+      addReading(this.total, readingSince(before, after));
+    };
   }
 }

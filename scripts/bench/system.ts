@@ -23,8 +23,8 @@ export interface System {
   server: string;
   /** The dev server's Prometheus endpoint, when the bench started it. */
   metricsUrl?: string;
-  /** The SDK metrics of the product's worker and of the raw worker, when the bench started them. */
-  workerMetricsUrls?: { product: string; raw: string };
+  /** Where the product's worker and the raw worker serve their SDK metrics, when the bench started them. */
+  workerMetricsAddresses?: { product: string; raw: string };
   /** Stops the bench's own API and worker (the startup section then takes their port). */
   stopProduct(): Promise<void>;
   /** Starts the bench's own API and worker afresh (workerPid then names the new worker). */
@@ -188,10 +188,7 @@ export async function openSystem(
         ? `running server at ${temporalAddress}`
         : `dev server (SQLite, ${args.pragmas.map((p) => `--sqlite-pragma ${p}`).join(' ') || 'no pragmas'})`,
       metricsUrl: args.temporal ? undefined : `http://127.0.0.1:${metricsPort(args)}/metrics`,
-      workerMetricsUrls: {
-        product: `http://${workerMetrics.product}/metrics`,
-        raw: `http://${workerMetrics.raw}/metrics`,
-      },
+      workerMetricsAddresses: workerMetrics,
       stopProduct: () => product.stop(),
       restartProduct: async () => {
         await product.stop();
@@ -239,7 +236,7 @@ export async function startRawWorker(system: System): Promise<Child> {
     {
       ...system.env,
       RAW_TASK_QUEUE,
-      WORKER_METRICS_ADDRESS: system.workerMetricsUrls ? new URL(system.workerMetricsUrls.raw).host : '',
+      WORKER_METRICS_ADDRESS: system.workerMetricsAddresses?.raw ?? '',
     },
   );
   const release = stopOnInterrupt(() => child.stop());

@@ -23,8 +23,8 @@ import {
   type Summary,
 } from './stats';
 import type { System } from './system';
-import { addReading, readingSince, readPersistence, scrape, type CallsReading } from './server-metrics';
-import { parseWorkerMetrics } from './worker-metrics';
+import { MetricsTally, parsePersistence } from './server-metrics';
+import { parseWorkerMetrics, workerMetricsUrl } from './worker-metrics';
 
 export interface SideResult {
   lifecycles: number;
@@ -73,22 +73,24 @@ class Side {
   firstError?: string;
   readonly perRound: number[] = [];
   readonly cpu = {} as CpuReading;
-  /** Summed over the rounds; null until the server's /metrics has answered before and after one. */
-  private persistence: CallsReading | null = null;
-  /** The same, from the worker's SDK metrics. */
-  private workerTasks: CallsReading | null = null;
+  /** The server's persistence calls and the worker's tasks, summed over the rounds. */
+  private readonly persistence: MetricsTally;
+  private readonly workerTasks: MetricsTally;
 
   constructor(
     readonly lifecycle: Lifecycle,
     private readonly actions: readonly string[],
-    private readonly metricsUrl?: string,
-    private readonly workerMetricsUrl?: string,
-  ) {}
+    metricsUrl?: string,
+    workerMetricsAddress?: string,
+  ) {
+    this.persistence = new MetricsTally(metricsUrl, parsePersistence);
+    this.workerTasks = new MetricsTally(workerMetricsUrl(workerMetricsAddress), parseWorkerMetrics);
+  }
 
   async round(n: number, concurrency: number): Promise<number> {
     // Read before the clock and the CPU start: the scrape is the bench's, not the lifecycles'.
-    const persistenceBefore = await readPersistence(this.metricsUrl);
-    const workerBefore = await scrape(this.workerMetricsUrl, parseWorkerMetrics);
+    const persistenceRound = await this.persistence.start();
+    const workerRound = await this.workerTasks.start();
     const start = now();
     const cpuBefore = readCpu();
     let done = 0;
@@ -103,16 +105,8 @@ class Side {
     });
     const s = elapsedMs(start) / 1000;
     addCpu(this.cpu, cpuSince(cpuBefore));
-    const persistenceAfter = persistenceBefore && (await readPersistence(this.metricsUrl));
-    if (persistenceBefore && persistenceAfter) {
-      this.persistence ??= {};
-      addReading(this.persistence, readingSince(persistenceBefore, persistenceAfter));
-    }
-    const workerAfter = workerBefore && (await scrape(this.workerMetricsUrl, parseWorkerMetrics));
-    if (workerBefore && workerAfter) {
-      this.workerTasks ??= {};
-      addReading(this.workerTasks, readingSince(workerBefore, workerAfter));
-    }
+    await persistenceRound();
+    await workerRound();
     this.seconds += s;
     this.count += done;
     const rate = done / s;
@@ -122,6 +116,8 @@ class Side {
 
   result(): SideResult {
     const perLifecycle = (x: number) => round2(x / Math.max(1, this.count));
+    const persistence = this.persistence.total;
+    const workerTasks = this.workerTasks.total;
     return {
       lifecycles: this.count,
       seconds: round2(this.seconds),
@@ -136,20 +132,20 @@ class Side {
           .filter(([, ms]) => ms > 0)
           .map(([part, ms]) => [part, perLifecycle(ms)]),
       ),
-      ...(this.persistence
+      ...(persistence
         ? {
             persistencePerLifecycle: Object.fromEntries(
-              Object.entries(this.persistence).map(([op, m]) => [
+              Object.entries(persistence).map(([op, m]) => [
                 op,
                 { calls: perLifecycle(m.calls), ms: perLifecycle(m.seconds * 1000) },
               ]),
             ),
           }
         : {}),
-      ...(this.workerTasks
+      ...(workerTasks
         ? {
             workerTasks: Object.fromEntries(
-              Object.entries(this.workerTasks).map(([what, m]) => [
+              Object.entries(workerTasks).map(([what, m]) => [
                 what,
                 { perLifecycle: perLifecycle(m.calls), meanMs: round2((m.seconds * 1000) / m.calls) },
               ]),
@@ -194,13 +190,13 @@ export async function measureThroughput(
         productLifecycle(system, cast, lifecycleOpts),
         actions,
         system.metricsUrl,
-        system.workerMetricsUrls?.product,
+        system.workerMetricsAddresses?.product,
       ),
       raw: new Side(
         rawLifecycle(client, cast.suppliers.length, lifecycleOpts),
         actions,
         system.metricsUrl,
-        system.workerMetricsUrls?.raw,
+        system.workerMetricsAddresses?.raw,
       ),
     });
     const { product, raw } = sides();

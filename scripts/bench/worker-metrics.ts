@@ -38,3 +38,7 @@ export function parseWorkerMetrics(text: string): CallsReading {
   }
   return out;
 }
+
+/** Where a worker started with WORKER_METRICS_ADDRESS=`address` serves them. */
+export const workerMetricsUrl = (address: string | undefined): string | undefined =>
+  address ? `http://${address}/metrics` : undefined;

@@ -1,8 +1,5 @@
-import {
-  DEFAULT_CLOSE_AFTER_S,
-  chooseCloseAfter,
-  failedLifecyclesWarning,
-} from '../../scripts/bench/close-time';
+import { DEFAULT_CLOSE_AFTER_S, chooseCloseAfter } from '../../scripts/bench/close-time';
+import { failedLifecyclesWarning } from '../../scripts/bench/report';
 
 describe("the bench's tender close", () => {
   it('keeps the default while the warm-up bids well inside it', () => {
