@@ -48,7 +48,15 @@ const sharedModuleState = [
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'eslint.config.mjs', 'jest.config.js'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.data/**',
+      'eslint.config.mjs',
+      'jest.config.js',
+      'test/support/long-suites-first.js',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
