@@ -1,5 +1,6 @@
 import { commissionWorkflowId } from '@app/contracts';
 import { drive } from '../support/drive';
+import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 import { startWorld, type World } from '../support/world';
@@ -47,15 +48,22 @@ describe('the workflow threads, as the start command runs the worker', () => {
     process.env.WORKER_METRICS_ADDRESS = address;
     worker = await spawnWorker(world.config);
     await drive(world).opened().drafted({ content: '# v1' }).submitted();
-    const metrics = await (await fetch(`http://${address}/metrics`)).text();
-    // Durations in seconds; the commission's tasks and its writes from them are counted.
-    const count = (metric: string) =>
+    // Durations in seconds; the commission's tasks and its writes from them are counted. The worker
+    // records a task's latency once the server has taken its completion, which can be just after
+    // the API has answered the command that the task completed: so it is asked until they show.
+    const count = (metrics: string, metric: string) =>
       [...metrics.matchAll(new RegExp(`^${metric}_count\\{[^}]*\\} (\\d+)$`, 'gm'))].reduce(
         (n, m) => n + Number(m[1]),
         0,
       );
-    expect(count('temporal_workflow_task_execution_latency')).toBeGreaterThanOrEqual(3);
-    expect(count('temporal_local_activity_execution_latency')).toBeGreaterThanOrEqual(3);
+    const metrics = await eventually(
+      async () => (await fetch(`http://${address}/metrics`)).text(),
+      (text) =>
+        count(text, 'temporal_workflow_task_execution_latency') >= 3 &&
+        count(text, 'temporal_local_activity_execution_latency') >= 3,
+      10_000,
+      'three workflow tasks and three local activities in the metrics',
+    );
     expect(metrics).toMatch(/temporal_workflow_task_execution_latency_bucket\{[^}]*le="0.1"/);
   });
 });

@@ -3,7 +3,8 @@
 // then orders by file size, which put the longest suite (a browser journey, about two and a half
 // minutes) more than halfway through the run. The browser journeys and the faults suite are the
 // longest by far, so they start first; the rest keep Jest's own order (its timings once it has
-// them, file size before that).
+// them, file size before that). (The test command runs the faults suite on its own, after the
+// rest; it is listed for a run that asks for it with others.)
 const Sequencer = require('@jest/test-sequencer').default;
 
 const FIRST = new Set(['browser', 'faults']);
