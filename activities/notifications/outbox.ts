@@ -10,8 +10,10 @@ import type { RenderedNotification } from './render';
  *
  * From inside a workflow task (`by`), it also drops what a lost task of the run recorded (see
  * RecordingTask): rows recorded by a task of this run after the last one in history and before
- * this one (a retry always starts further along its history than the attempts it replaces, so a
- * stale attempt still writing never touches a later task's rows). No delivery of them was ever
+ * this one, or by an earlier attempt of this very task. A task lost with its events retries further
+ * along its history; a lost update's task (speculative: nothing of it reaches history) retries at
+ * the same length, with a later clock. So a stale attempt still writing never touches a later
+ * attempt's rows. No delivery of them was ever
  * scheduled, since only a task in history schedules one. A lost row under one of these keys is
  * recorded over, as this task's (its delivery rows kept, as they were never tried). As a last
  * guard, a row a delivery attempt touched is kept.
@@ -42,6 +44,7 @@ export async function recordAllInOutbox(
         by?.lastRecordedIn ?? null,
         channels,
         commissionId,
+        by?.startedMs ?? null,
       ])),
     );
   }
@@ -53,16 +56,17 @@ const COLUMNS = `key, commission_id, topic, message, milestone, deadline_version
   scheduled_for, recipients, subject, body, link`;
 
 /**
- * $2 the run, $3 the task, $4 the run's last recording task in history. The OFFSET keeps the
- * NOT EXISTS a look-up by key: without it the generic plan of the ON CONFLICT filter hashed every
- * delivery with an attempt.
+ * $2 the run, $3 the task, $4 the run's last recording task in history, $7 this attempt's clock.
+ * The OFFSET keeps the NOT EXISTS a look-up by key: without it the generic plan of the ON CONFLICT
+ * filter hashed every delivery with an attempt.
  */
 const LOST_TASK = (row: string) => `${row}.recorded_in_run = $2
-  AND ${row}.recorded_in_task > $4 AND ${row}.recorded_in_task < $3
+  AND (${row}.recorded_in_task > $4 AND ${row}.recorded_in_task < $3
+       OR ${row}.recorded_in_task = $3 AND ${row}.recorded_task_started_ms < $7)
   AND NOT EXISTS (SELECT 1 FROM notification_deliveries d
                    WHERE d.notification_key = ${row}.key AND d.attempts > 0 OFFSET 0)`;
 
-/** $1 the notifications (a JSON array of rows), all of commission $6; $5 the channels. */
+/** $1 the notifications (a JSON array of rows), all of commission $6; $5 the channels; $7 as above. */
 const RECORD = `WITH input AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(key text, commission_id uuid, topic text,
       message text, milestone text, deadline_version integer, kind text, "offset" text,
@@ -73,13 +77,14 @@ const RECORD = `WITH input AS (
   lost_deliveries AS (DELETE FROM notification_deliveries WHERE notification_key IN (SELECT key FROM lost)),
   dropped AS (DELETE FROM notifications WHERE key IN (SELECT key FROM lost) RETURNING key),
   recorded AS (
-    INSERT INTO notifications (${COLUMNS}, recorded_in_run, recorded_in_task)
-    SELECT ${COLUMNS}, $2, $3 FROM input
-    ON CONFLICT (key) DO UPDATE SET (${COLUMNS}, recorded_in_run, recorded_in_task, recorded_at) =
+    INSERT INTO notifications (${COLUMNS}, recorded_in_run, recorded_in_task, recorded_task_started_ms)
+    SELECT ${COLUMNS}, $2, $3, $7::bigint FROM input
+    ON CONFLICT (key) DO UPDATE SET (${COLUMNS}, recorded_in_run, recorded_in_task, recorded_task_started_ms,
+      recorded_at) =
       (EXCLUDED.key, EXCLUDED.commission_id, EXCLUDED.topic, EXCLUDED.message, EXCLUDED.milestone,
        EXCLUDED.deadline_version, EXCLUDED.kind, EXCLUDED."offset", EXCLUDED.due_at, EXCLUDED.scheduled_for,
        EXCLUDED.recipients, EXCLUDED.subject, EXCLUDED.body, EXCLUDED.link, EXCLUDED.recorded_in_run,
-       EXCLUDED.recorded_in_task, now())
+       EXCLUDED.recorded_in_task, EXCLUDED.recorded_task_started_ms, now())
       WHERE ${LOST_TASK('notifications')}
     RETURNING key),
   deliveries AS (

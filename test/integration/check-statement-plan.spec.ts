@@ -131,9 +131,9 @@ describe("the timetable check's statement at scale", () => {
     const plans = [
       await genericPlan(
         'record_at_scale',
-        'jsonb, text, int, int, text[], uuid',
+        'jsonb, text, int, int, text[], uuid, bigint',
         OUTBOX_STATEMENTS.record,
-        `'${rows}', 'run', 20, 10, ARRAY['email'], '${id}'`,
+        `'${rows}', 'run', 20, 10, ARRAY['email'], '${id}', 1795000000000`,
       ),
       await genericPlan('load_at_scale', 'text[]', OUTBOX_STATEMENTS.loadEntries, `ARRAY[${key}]`),
       await genericPlan(

@@ -273,6 +273,50 @@ describe('projecting workflow events into the read model', () => {
     ).toEqual([14, 15].map((seq) => ({ key: message(seq).key, recorded_in_task: 120, subject: 'batch' })));
   });
 
+  it("drops what a lost attempt of an update's task recorded, when its retry records at the same history length", async () => {
+    const id = randomUUID();
+    const run = randomUUID();
+    const key = (seq: number) => tenderClosedMessage(id, seq).key;
+    // An update's task is speculative: lost, nothing of it is in history, and its retry begins at the
+    // same history length (40 here), with a later clock.
+    const record = (seqs: number[], startedMs?: number, historyLength = 40) =>
+      recordAllInOutbox(
+        ds,
+        seqs.map((seq) => ({
+          n: tenderClosedMessage(id, seq),
+          text: { subject: 's', body: 'b', link: 'l' },
+        })),
+        ['email'],
+        { runId: run, historyLength, lastRecordedIn: 30, startedMs },
+      );
+    const rows = async (): Promise<[string, number | null][]> =>
+      (
+        await ds.query(
+          'SELECT key, recorded_task_started_ms::int AS started FROM notifications WHERE commission_id = $1 ORDER BY key',
+          [id],
+        )
+      ).map((r: { key: string; started: number | null }): [string, number | null] => [r.key, r.started]);
+    // One attempt's two writes share its clock: the second keeps the first's rows.
+    expect(await record([3], 1000)).toEqual({ recorded: [key(3)], dropped: [] });
+    expect(await record([4], 1000)).toEqual({ recorded: [key(4)], dropped: [] });
+    // The attempt is lost. Its retry records 4 again (recorded over, as the retry's) and 5; 3 goes.
+    expect(await record([4, 5], 2000)).toEqual({ recorded: [key(4), key(5)], dropped: [key(3)] });
+    // The lost attempt, still writing, neither drops nor records over the retry's rows.
+    expect(await record([5], 1000)).toEqual({ recorded: [], dropped: [] });
+    expect(await rows()).toEqual([
+      [key(4), 2000],
+      [key(5), 2000],
+    ]);
+    // A row recorded before the clock was kept is never taken for a lost attempt's, nor is a row
+    // that a delivery attempt touched.
+    expect(await record([6], undefined)).toEqual({ recorded: [key(6)], dropped: [] });
+    await markAttempts(ds, [
+      { key: key(5), channel: 'email', outcome: { sent: false, error: 'refused', final: false } },
+    ]);
+    expect(await record([7], 3000)).toEqual({ recorded: [key(7)], dropped: [key(4)] });
+    expect((await rows()).map(([k]) => k)).toEqual([key(5), key(6), key(7)]);
+  });
+
   it('keeps the audit trail append-only in the database itself', async () => {
     const id = randomUUID();
     await projectCommissionEvent(ds, projection(id, 1));

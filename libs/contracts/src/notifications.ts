@@ -73,6 +73,12 @@ export interface RecordingTask {
   runId: string;
   /** The workflow's history length as the recording task began. */
   historyLength: number;
+  /**
+   * The workflow clock as this attempt of the task first recorded (ms since the epoch). An update's
+   * task is speculative: lost, it leaves nothing in history, and its retry begins at the same
+   * history length, later. Absent from workflows that recorded before it was kept.
+   */
+  startedMs?: number;
   /** The same for the run's last earlier task that recorded, in history by now; 0 when none did. */
   lastRecordedIn: number;
 }

@@ -10,6 +10,7 @@ type RecordInTask = (n: NotificationRequest, by: RecordingTask) => Promise<void>
  */
 export class RecordingTasks {
   private currentTask = 0;
+  private currentStartedMs = 0;
   private lastRecordedIn = 0;
 
   /** Asked once per recording: a task that asks has recorded. */
@@ -19,8 +20,16 @@ export class RecordingTasks {
       // A new task: the one that recorded before it is in history, or this run would not know it.
       if (this.currentTask !== 0) this.lastRecordedIn = this.currentTask;
       this.currentTask = info.historyLength;
+      // The clock as this attempt began recording, kept for the task's later writes: a lost
+      // attempt of an update's task has the same history length, and an earlier clock.
+      this.currentStartedMs = Date.now();
     }
-    return { runId: info.runId, historyLength: info.historyLength, lastRecordedIn: this.lastRecordedIn };
+    return {
+      runId: info.runId,
+      historyLength: info.historyLength,
+      lastRecordedIn: this.lastRecordedIn,
+      startedMs: this.currentStartedMs,
+    };
   }
 }
 

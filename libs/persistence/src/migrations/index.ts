@@ -14,6 +14,7 @@ import { CheckIndexes1765300000000 } from './1765300000000-CheckIndexes';
 import { NotificationsRecordedInTask1765400000000 } from './1765400000000-NotificationsRecordedInTask';
 import { PeopleIndex1765600000000 } from './1765600000000-PeopleIndex';
 import { NotificationsRecordedInRunId1765500000000 } from './1765500000000-NotificationsRecordedInRunId';
+import { NotificationsRecordedTaskStart1765700000000 } from './1765700000000-NotificationsRecordedTaskStart';
 
 /** In order; listed explicitly so the compiled build and ts-jest find the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   NotificationsRecordedInTask1765400000000,
   NotificationsRecordedInRunId1765500000000,
   PeopleIndex1765600000000,
+  NotificationsRecordedTaskStart1765700000000,
 ];
