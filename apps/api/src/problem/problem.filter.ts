@@ -4,13 +4,13 @@ import { isDatabaseUnavailable } from './database-unavailable';
 import { problem, PROBLEM_CONTENT_TYPE, type Problem } from './problem';
 import { ProblemException } from './problem.exception';
 
+/** Seconds a client should wait before retrying a 503: about what a database restart takes. */
+const RETRY_AFTER_S = 2;
+
 /**
  * Every error leaves as problem+json; anything unexpected is logged and answered with a bare 500,
  * except the database being out of reach, a 503 worth retrying.
  */
-/** Seconds a client should wait before retrying a 503: about what a database restart takes. */
-const RETRY_AFTER_S = 2;
-
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
