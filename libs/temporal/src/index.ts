@@ -1,2 +1,3 @@
 export * from './client';
 export * from './temporal.module';
+export * from './run-id-hints';

@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nest
 import { Client } from '@temporalio/client';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { connectClient } from './client';
+import { RunIdHints } from './run-id-hints';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 
@@ -13,14 +14,17 @@ class TemporalConnectionCloser implements OnApplicationShutdown {
   }
 }
 
-/** One Temporal client per process, connected at start-up and closed on shutdown. */
+/**
+ * One Temporal client per process, connected at start-up and closed on shutdown. Its updates go to
+ * the run each workflow was last seen in (run-id-hints.ts).
+ */
 @Global()
 @Module({
   providers: [
     {
       provide: TEMPORAL_CLIENT,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => connectClient(config.temporal),
+      useFactory: (config: AppConfig) => connectClient(config.temporal, new RunIdHints()),
     },
     TemporalConnectionCloser,
   ],
