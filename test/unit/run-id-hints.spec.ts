@@ -79,7 +79,8 @@ describe('RunIdHints', () => {
   });
 
   it('leaves gRPC retrying a failed update as the SDK does, except one refused because its workflow is closing', () => {
-    const status = (code: number, details: string) => ({ code, details, metadata: {} });
+    const status = (code: number, details: string) =>
+      ({ code, details, metadata: {} }) as unknown as Parameters<typeof retriesUpdate>[1];
     expect(retriesUpdate(1, status(RESOURCE_EXHAUSTED, closingDetails))).toBe(false);
     expect(retriesUpdate(1, status(RESOURCE_EXHAUSTED, 'namespace rate limit exceeded'))).toBe(true);
     expect(retriesUpdate(1, status(UNAVAILABLE, 'connection refused'))).toBe(true);

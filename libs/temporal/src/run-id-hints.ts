@@ -20,7 +20,8 @@ const CLOSING_TRIES = 10;
 const closingPauseMs = (tries: number) => Math.min(1_000, 50 * 2 ** (tries - 1));
 
 type GrpcInterceptor = NonNullable<ConnectionOptions['interceptors']>[number];
-type GrpcStatus = { code: number; details?: string };
+/** A failed call's status, as gRPC gives it to a retry policy. */
+type GrpcStatus = Parameters<ReturnType<typeof defaultGrpcRetryOptions>['retryableDecider']>[1];
 
 const UPDATE_METHOD = '/temporal.api.workflowservice.v1.WorkflowService/UpdateWorkflowExecution';
 const RESOURCE_EXHAUSTED = 8;
@@ -30,7 +31,7 @@ const RESOURCE_EXHAUSTED = 8;
  * completing): retryable, but only by workflow id. A retry that names the ended run finds the
  * update the run aborted and is refused the same way until the caller's deadline.
  */
-function isWorkflowClosing(status: GrpcStatus): boolean {
+function isWorkflowClosing(status: { code: number; details?: string }): boolean {
   return status.code === RESOURCE_EXHAUSTED && (status.details ?? '').includes('workflow is closing');
 }
 
@@ -41,7 +42,7 @@ function isWorkflowClosingError(err: unknown): boolean {
 
 /** Whether gRPC retries a failed update: as the SDK does, but not one refused as its workflow closes. */
 export function retriesUpdate(attempt: number, status: GrpcStatus): boolean {
-  return !isWorkflowClosing(status) && defaultGrpcRetryOptions().retryableDecider(attempt, status as never);
+  return !isWorkflowClosing(status) && defaultGrpcRetryOptions().retryableDecider(attempt, status);
 }
 
 /**
@@ -50,12 +51,10 @@ export function retriesUpdate(attempt: number, status: GrpcStatus): boolean {
  * id alone.
  */
 export function retriesForRunIdHints(): GrpcInterceptor[] {
-  const defaults = defaultGrpcRetryOptions();
-  const retry = makeGrpcRetryInterceptor(defaults);
+  const retry = makeGrpcRetryInterceptor(defaultGrpcRetryOptions());
   const retryUpdate = makeGrpcRetryInterceptor({
-    ...defaults,
-    retryableDecider: (attempt, status) =>
-      !isWorkflowClosing(status) && defaults.retryableDecider(attempt, status),
+    ...defaultGrpcRetryOptions(),
+    retryableDecider: retriesUpdate,
   });
   return [
     (options, nextCall) =>
