@@ -13,9 +13,9 @@ import type { RenderedNotification } from './render';
  * this one, or by an earlier attempt of this very task. A task lost with its events retries further
  * along its history; a lost update's task (speculative: nothing of it reaches history) retries at
  * the same length, with a later clock. So a stale attempt still writing never touches a later
- * attempt's rows. No delivery of them was ever scheduled, since only a task in history schedules one. A lost row under one of these keys is
- * recorded over, as this task's (its delivery rows kept, as they were never tried). As a last
- * guard, a row a delivery attempt touched is kept.
+ * attempt's rows. No delivery of them was ever scheduled, since only a task in history schedules
+ * one. A lost row under one of these keys is recorded over, as this task's (its delivery rows kept,
+ * as they were never tried). As a last guard, a row a delivery attempt touched is kept.
  */
 export async function recordAllInOutbox(
   ds: DataSource,
