@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SubmitBidUpdate, type Actor, type CommissionView } from '@app/contracts';
+import { ProblemException } from '../../problem/problem.exception';
 import { CommissionsService } from '../commissions.service';
 import { derivedId } from '../tender/derived-id';
 import { BidVault } from './bid-vault';
@@ -8,6 +9,11 @@ import { BidVault } from './bid-vault';
  * A sealed bid, as the JSON API and the web form both submit it: the content is encrypted and
  * stored before the workflow hears of it, and the workflow gets only the receipt; if the workflow
  * refuses (late, wrong stage), the sealed content is discarded.
+ *
+ * Only a refusal discards it. When the answer is unknown (the service did not answer in time, the
+ * connection failed), the workflow may have recorded the receipt, and a receipt whose content is
+ * gone can never be opened at the close; a retry with the same Idempotency-Key finds the content
+ * kept, and a bid never recorded is never opened, so keeping it exposes nothing.
  */
 @Injectable()
 export class BidSubmission {
@@ -30,8 +36,13 @@ export class BidSubmission {
         bidId,
       };
     } catch (err) {
-      await this.vault.discard(bidId);
+      if (isRefusal(err)) await this.vault.discard(bidId);
       throw err;
     }
   }
+}
+
+/** A coded 4xx: the workflow (or its absence) refused the bid, so no receipt was recorded. */
+function isRefusal(err: unknown): boolean {
+  return err instanceof ProblemException && err.problem.status >= 400 && err.problem.status < 500;
 }
