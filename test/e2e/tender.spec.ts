@@ -210,6 +210,40 @@ describe('a whole tender on below-threshold, with periods of seconds', () => {
     await officer.post(`/v1/commissions/${id}/cancel`, { reason: 'test over' }).expect(200);
   });
 
+  it("an extended close is the tender's: a bid after the old close is taken, and the tender closes at the new one", async () => {
+    const { id, closesAt } = await tendering(world, 1, 3);
+    const officer = world.as(people.officer);
+    const extended = secondsFromNow(8);
+    const moved = await officer
+      .post(`/v1/commissions/${id}/deadlines`, {
+        milestone: 'tender-close',
+        dueAt: extended,
+        reason: 'An addendum gives bidders more time',
+      })
+      .expect(200);
+    expect(moved.body.tender).toMatchObject({ closesAt: extended });
+    // Questions must still close before the tender: not after the new close.
+    await officer
+      .post(`/v1/commissions/${id}/deadlines`, {
+        milestone: 'clarification',
+        dueAt: secondsFromNow(3600),
+        reason: 'x',
+      })
+      .expect(400);
+
+    const oldClose = Date.parse(closesAt);
+    await new Promise((r) => setTimeout(r, Math.max(0, oldClose - Date.now() + 200)));
+    await bid(people.supplier, id, 80_000, '# Acme\n\nAfter the first close').expect(201);
+    const closed = await eventually(
+      () => officer.get(`/v1/commissions/${id}`),
+      (r) => r.body.stage === 'evaluation',
+      20_000,
+      'the tender to close at its extended time',
+    );
+    expect(Date.parse(closed.body.tender.closedAt)).toBeGreaterThanOrEqual(Date.parse(extended));
+    await officer.post(`/v1/commissions/${id}/cancel`, { reason: 'test over' }).expect(200);
+  });
+
   it('refuses to publish while the commission it depends on has not delivered', async () => {
     const first = await signedOff(world);
     const second = await signedOff(world, {

@@ -16,6 +16,7 @@ import {
   closeClarifications,
   closeTender,
 } from '../../../workflows/commission/stages/tender';
+import { applyMoveDeadline, checkMoveDeadline } from '../../../workflows/commission/stages/deadlines';
 import { newCommission, people } from '../fixtures';
 import { checkSubmitSpecification } from '../../../workflows/commission/stages/specification';
 import { LATER, NOW, RESPOND_BY, decide, edit, signOffCmd, submit } from './steps';
@@ -235,6 +236,67 @@ describe('clarifications', () => {
     const s = signedOff();
     publish(s);
     expect(closeClarifications(s, QUESTIONS_CLOSE_AT)?.deadlines).toEqual([]);
+  });
+});
+
+describe("moving the tender's dates", () => {
+  const move = (milestone: 'tender-close' | 'clarification', dueAt: string) => ({
+    actor: people.officer,
+    milestone,
+    dueAt,
+    reason: 'an addendum to the specification',
+  });
+  const moved = (s: CommissionView, cmd: ReturnType<typeof move>) => {
+    expect(checkMoveDeadline(s, cmd, NOW)).toBeNull();
+    const change = applyMoveDeadline(s, cmd, LATER)!;
+    applyDeadlineChanges(s, change.deadlines ?? [], NOW);
+    return change;
+  };
+
+  it("an extended close is the tender's close: bids are taken until it, and refused from it", () => {
+    const s = signedOff();
+    publish(s);
+    const extended = '2030-02-20T12:00:00.000Z';
+    moved(s, move('tender-close', extended));
+    expect(s.tender!.closesAt).toBe(extended);
+    const between = { actor: people.supplier, bidId: uuid(101), contentHash: HASH(1), size: 101 };
+    expect(checkSubmitBid(s, between, Date.parse(CLOSES_AT) + 60_000)).toBeNull();
+    expect(checkSubmitBid(s, between, Date.parse(extended))?.code).toBe('tender-closed');
+  });
+
+  it('a close brought forward keeps the minimum period recorded at publication', () => {
+    const s = signedOff();
+    publish(s);
+    const r = checkMoveDeadline(s, move('tender-close', '2030-01-27T12:00:00.000Z'), NOW);
+    expect(r).toMatchObject({ code: 'period-too-short' });
+    expect(r!.reason).toContain('PA2023 s.54(4)');
+    expect(r!.facts).toMatchObject({ earliestLawfulClose: '2030-01-28T00:00:00.000Z' });
+    moved(s, move('tender-close', '2030-02-05T12:00:00.000Z'));
+    expect(s.tender!.closesAt).toBe('2030-02-05T12:00:00.000Z');
+  });
+
+  it('questions close before the tender, however either moves', () => {
+    const s = signedOff();
+    publish(s);
+    expect(checkMoveDeadline(s, move('tender-close', QUESTIONS_CLOSE_AT), NOW)?.code).toBe('invalid-input');
+    expect(checkMoveDeadline(s, move('clarification', CLOSES_AT), NOW)?.code).toBe('invalid-input');
+    const later = '2030-02-05T12:00:00.000Z';
+    moved(s, move('clarification', later));
+    expect(s.tender!.clarificationsCloseAt).toBe(later);
+    const question = { actor: people.supplier, questionId: uuid(3), question: 'Still open?' };
+    expect(checkAskClarification(s, question, Date.parse(QUESTIONS_CLOSE_AT) + 60_000)).toBeNull();
+    expect(checkAskClarification(s, question, Date.parse(later))?.code).toBe('clarifications-closed');
+  });
+
+  it('once questions have closed, moving the answers still owed leaves the questions closed', () => {
+    const s = signedOff();
+    publish(s);
+    ask(s, people.supplier, 1);
+    const closing = closeClarifications(s, QUESTIONS_CLOSE_AT)!;
+    applyDeadlineChanges(s, closing.deadlines!, Date.parse(QUESTIONS_CLOSE_AT));
+    const owed = '2030-02-15T12:00:00.000Z';
+    moved(s, move('clarification', owed));
+    expect(s.tender!.clarificationsCloseAt).toBe(QUESTIONS_CLOSE_AT);
   });
 });
 

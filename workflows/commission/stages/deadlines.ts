@@ -2,6 +2,7 @@ import { MoveDeadlineUpdate, actorRef, type CommissionView, type MoveDeadline } 
 import type { Change } from '../kernel/change';
 import { defineCommand } from '../kernel/command';
 import { findDeadline, isOpen } from '../kernel/deadlines';
+import { newBehaviour } from '../kernel/patches';
 import {
   invalid,
   limitRefusal,
@@ -33,6 +34,8 @@ export function checkMoveDeadline(s: CommissionView, cmd: MoveDeadline, now: num
   if (order) return order;
   const standstill = standstillRefusal(s, cmd.milestone, dueAt);
   if (standstill) return standstill;
+  const tender = tenderTimesRefusal(s, cmd.milestone, dueAt);
+  if (tender) return tender;
   return textRefusal(s, [['the reason', cmd.reason, 'reason']]);
 }
 
@@ -49,6 +52,42 @@ function standstillRefusal(s: CommissionView, milestone: string, dueAt: number):
     `${lawful.rule.citation}: the standstill ends no earlier than ${lawful.endsAt} (calendar ${lawful.calendarVersion}); it may be extended, not shortened`,
     { earliestLawfulEnd: lawful.endsAt, rule: lawful.rule.citation, calendarVersion: lawful.calendarVersion },
   );
+}
+
+/**
+ * The tender's close moves with its deadline, so it keeps the minimum period recorded when the
+ * tender was published (PA2023 s.54(4); PCR2015 reg 27); questions keep closing before it, so
+ * answers reach bidders before the close.
+ */
+function tenderTimesRefusal(s: CommissionView, milestone: string, dueAt: number): CommandRefusal | null {
+  const tender = s.tender;
+  if (!tender || tender.closedAt) return null;
+  if (milestone === 'tender-close') {
+    const { earliestLawfulClose, rule, calendarVersion } = tender.period;
+    if (dueAt < Date.parse(earliestLawfulClose)) {
+      return refusal(
+        s,
+        'period-too-short',
+        `${rule.citation}: the tender closes no earlier than ${earliestLawfulClose} (calendar ${calendarVersion}); it may be extended, not shortened below the minimum period`,
+        { earliestLawfulClose, rule: rule.citation, calendarVersion },
+      );
+    }
+    if (dueAt <= Date.parse(tender.clarificationsCloseAt)) {
+      return invalid(
+        s,
+        `the tender must close after questions close (${tender.clarificationsCloseAt}); move the clarification deadline first`,
+      );
+    }
+  }
+  if (milestone === 'clarification' && closesQuestions(s) && dueAt >= Date.parse(tender.closesAt)) {
+    return invalid(s, `questions must close before the tender closes (${tender.closesAt})`);
+  }
+  return null;
+}
+
+/** The clarification deadline's first version closes questions; a later one only chases answers. */
+function closesQuestions(s: CommissionView): boolean {
+  return findDeadline(s.deadlines, 'clarification')?.onDue === 'close-clarifications';
 }
 
 /** The interim report stays due before the final one, however either moves. */
@@ -86,6 +125,13 @@ export function applyMoveDeadline(s: CommissionView, cmd: MoveDeadline, at: stri
   if (cmd.milestone === 'sign-off' && s.signOff.current) s.signOff.current.respondBy = to;
   if (cmd.milestone === 'interim-report') s.milestones.interimReportDueAt = to;
   if (cmd.milestone === 'final-report') s.milestones.finalReportDueAt = to;
+  // A move recorded before this patch replays as it ran: the deadline moved and the tender did not.
+  const tenderTime =
+    cmd.milestone === 'tender-close' || (cmd.milestone === 'clarification' && closesQuestions(s));
+  if (tenderTime && s.tender && !s.tender.closedAt && newBehaviour('tender-times-follow-moves')) {
+    if (cmd.milestone === 'tender-close') s.tender.closesAt = to;
+    else s.tender.clarificationsCloseAt = to;
+  }
   return {
     action: 'deadline-moved',
     detail: { milestone: cmd.milestone, from, to, reason: cmd.reason },
