@@ -24,6 +24,19 @@ export const STATE_LIMITS = {
   dependents: 20,
   /** Versions of one report (interim or final) the supplier may submit. */
   reportVersions: 10,
+  /**
+   * A tender's clarification questions, and how many one supplier may ask. Their texts are in the
+   * state (every supplier reads the answers from the view), so their characters are bounded too:
+   * the questions' and the answers' separately, so that questions can never leave officers unable
+   * to answer.
+   */
+  clarifications: 200,
+  clarificationsPerSupplier: 20,
+  clarificationQuestionChars: 50_000,
+  clarificationAnswerChars: 150_000,
+  /** Bid receipts of one tender (a replaced bid's receipt stays), and how many one supplier may submit. */
+  bidReceipts: 300,
+  bidsPerSupplier: 20,
   /** Update ids remembered for deduplication across runs. */
   rememberedUpdates: 100,
 } as const;

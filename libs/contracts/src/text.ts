@@ -20,6 +20,9 @@ export const TEXT_LIMITS = {
   reason: 2_000,
   comment: 5_000,
   description: 10_000,
+  /** A supplier's clarification question, and an officer's answer to it. */
+  question: 10_000,
+  answer: 20_000,
   markdown: 100_000,
 } as const;
 
@@ -27,7 +30,14 @@ export type TextKind = keyof typeof TEXT_LIMITS;
 
 /** Kinds that hold paragraphs: newline and tab allowed, CRLF and CR stored as LF. */
 // eslint-disable-next-line no-restricted-syntax -- read only
-const MULTILINE: ReadonlySet<TextKind> = new Set<TextKind>(['reason', 'comment', 'description', 'markdown']);
+const MULTILINE: ReadonlySet<TextKind> = new Set<TextKind>([
+  'reason',
+  'comment',
+  'description',
+  'question',
+  'answer',
+  'markdown',
+]);
 
 /**
  * Ids are compared as written, so one person cannot appear twice by case or by an invisible

@@ -1,4 +1,10 @@
-import type { Actor, CommissionView, PublishTender, TenderPeriodBasis } from '@app/contracts';
+import {
+  STATE_LIMITS,
+  type Actor,
+  type CommissionView,
+  type PublishTender,
+  type TenderPeriodBasis,
+} from '@app/contracts';
 import { initialState } from '../../../workflows/commission/initial-state';
 import { applyDeadlineChanges } from '../../../workflows/commission/kernel/deadline-book';
 import { openReportDeadlines } from '../../../workflows/commission/kernel/deadline-book';
@@ -297,6 +303,85 @@ describe("moving the tender's dates", () => {
     const owed = '2030-02-15T12:00:00.000Z';
     moved(s, move('clarification', owed));
     expect(s.tender!.clarificationsCloseAt).toBe(QUESTIONS_CLOSE_AT);
+  });
+});
+
+describe("a tender's questions and bids are bounded in the state", () => {
+  // Suppliers of their own: the limits count per supplier.
+  const supplier = (n: number): Actor => ({
+    ...people.supplier,
+    userId: `supplier-${n}`,
+    name: `Supplier ${n}`,
+  });
+  const question = (s: CommissionView, who: Actor, n: number, text = `Question ${n}?`) => {
+    const cmd = { actor: who, questionId: uuid(1000 + n), question: text };
+    const r = checkAskClarification(s, cmd, NOW);
+    if (!r) applyAskClarification(s, cmd, LATER);
+    return r;
+  };
+
+  it('one supplier asks at most its share; the tender holds at most its number of questions', () => {
+    const s = signedOff();
+    publish(s);
+    for (let i = 0; i < STATE_LIMITS.clarificationsPerSupplier; i += 1) {
+      expect(question(s, people.supplier, i)).toBeNull();
+    }
+    const r = question(s, people.supplier, 999);
+    expect(r).toMatchObject({ code: 'limit-reached' });
+    expect(r!.reason).toContain('clarificationsPerSupplier');
+    let n = STATE_LIMITS.clarificationsPerSupplier;
+    for (let k = 1; n < STATE_LIMITS.clarifications; k += 1) {
+      for (let i = 0; i < STATE_LIMITS.clarificationsPerSupplier && n < STATE_LIMITS.clarifications; i += 1) {
+        expect(question(s, supplier(k), n)).toBeNull();
+        n += 1;
+      }
+    }
+    expect(question(s, supplier(99), n)?.reason).toContain('(limit clarifications)');
+  });
+
+  it("the questions' characters are bounded, and answers have a budget of their own", () => {
+    const s = signedOff();
+    publish(s);
+    const long = 'Q'.repeat(10_000);
+    const fit = STATE_LIMITS.clarificationQuestionChars / long.length;
+    for (let i = 0; i < fit; i += 1) expect(question(s, supplier(i), i, long)).toBeNull();
+    const over = question(s, supplier(fit), fit, 'One more?');
+    expect(over?.reason).toContain('clarificationQuestionChars');
+    // Every question can still be answered: the answers' budget is not the questions'.
+    const answer = (i: number, text: string) => {
+      const cmd = { actor: people.officer, questionId: uuid(1000 + i), answer: text };
+      const r = checkAnswerClarification(s, cmd);
+      if (!r) applyAnswerClarification(s, cmd, LATER);
+      return r;
+    };
+    for (let i = 0; i < fit; i += 1) expect(answer(i, 'A'.repeat(20_000))).toBeNull();
+    expect(s.clarifications!.every((c) => c.answer)).toBe(true);
+    expect(JSON.stringify(s).length).toBeLessThan(1_000_000);
+  });
+
+  it('refuses a question or an answer its projection could not store, below the API edge', () => {
+    const s = signedOff();
+    publish(s);
+    expect(question(s, people.supplier, 1, 'Q'.repeat(10_001))).toMatchObject({ code: 'invalid-input' });
+    expect(question(s, people.supplier, 2, 'Bad \u0000 byte?')).toMatchObject({ code: 'invalid-input' });
+    ask(s, people.supplier, 3);
+    const cmd = { actor: people.officer, questionId: uuid(3), answer: 'A'.repeat(20_001) };
+    expect(checkAnswerClarification(s, cmd)).toMatchObject({ code: 'invalid-input' });
+  });
+
+  it('one supplier submits at most its share of bids; a retried receipt is still accepted', () => {
+    const s = signedOff();
+    publish(s);
+    const submit = (who: Actor, n: number) => {
+      const cmd = { actor: who, bidId: uuid(5000 + n), contentHash: HASH(n), size: 100 };
+      const r = checkSubmitBid(s, cmd, NOW);
+      if (!r) applySubmitBid(s, cmd, LATER);
+      return r;
+    };
+    for (let i = 0; i < STATE_LIMITS.bidsPerSupplier; i += 1) expect(submit(people.supplier, i)).toBeNull();
+    expect(submit(people.supplier, 999)?.reason).toContain('bidsPerSupplier');
+    expect(submit(people.supplier, 0)).toBeNull();
+    expect(submit(people.rival, 1000)).toBeNull();
   });
 });
 

@@ -78,6 +78,24 @@ export function limitRefusal(
     : null;
 }
 
+/** Refuses text that would take a collection's characters past their limit (STATE_LIMITS). */
+export function sizeRefusal(
+  state: CommissionView,
+  limit: StateLimit,
+  used: number,
+  adding: number,
+  what: string,
+): CommandRefusal | null {
+  const max = STATE_LIMITS[limit];
+  return used + adding > max
+    ? refusal(
+        state,
+        'limit-reached',
+        `a commission holds at most ${max} characters of ${what} (limit ${limit}); this one has ${used}, and this adds ${adding}`,
+      )
+    : null;
+}
+
 /** Throws the refusal from an update validator, so the command never enters history. */
 export function refuse(r: CommandRefusal | null): void {
   if (!r) return;

@@ -20,7 +20,15 @@ import {
 import type { Change, MessageSpec } from '../kernel/change';
 import { defineCommand, type OnDue } from '../kernel/command';
 import { findDeadline, isOpen } from '../kernel/deadlines';
-import { invalid, refusal, ruleRefusal, type CommandRefusal } from '../kernel/refusal';
+import {
+  invalid,
+  limitRefusal,
+  refusal,
+  ruleRefusal,
+  sizeRefusal,
+  textRefusal,
+  type CommandRefusal,
+} from '../kernel/refusal';
 
 /*
  * The tender: publishing it with its notice, clarification questions and their public answers,
@@ -204,7 +212,19 @@ export function checkAskClarification(
   if ((s.clarifications ?? []).some((c) => c.id === cmd.questionId)) {
     return invalid(s, 'that question id is taken');
   }
-  return null;
+  return textRefusal(s, [['the question', cmd.question, 'question']]) ?? questionLimitRefusal(s, cmd);
+}
+
+/** The questions are in the state, so their number and size are bounded, and one supplier's share. */
+function questionLimitRefusal(s: CommissionView, cmd: AskClarification): CommandRefusal | null {
+  const list = s.clarifications ?? [];
+  const own = list.filter((c) => c.askedBy.userId === cmd.actor.userId).length;
+  const chars = list.reduce((n, c) => n + c.question.length, 0);
+  return (
+    limitRefusal(s, 'clarifications', list.length, 'clarification questions on a tender') ??
+    limitRefusal(s, 'clarificationsPerSupplier', own, 'questions from one supplier on a tender') ??
+    sizeRefusal(s, 'clarificationQuestionChars', chars, cmd.question.length, 'clarification questions')
+  );
 }
 
 export function applyAskClarification(s: CommissionView, cmd: AskClarification, at: string): Change | null {
@@ -234,7 +254,12 @@ export function checkAnswerClarification(s: CommissionView, cmd: AnswerClarifica
   if (question.answer && question.answer.text !== cmd.answer) {
     return refusal(s, 'already-answered', `question ${cmd.questionId} was answered at ${question.answer.at}`);
   }
-  return null;
+  if (question.answer) return null;
+  const chars = (s.clarifications ?? []).reduce((n, c) => n + (c.answer?.text.length ?? 0), 0);
+  return (
+    textRefusal(s, [['the answer', cmd.answer, 'answer']]) ??
+    sizeRefusal(s, 'clarificationAnswerChars', chars, cmd.answer.length, 'clarification answers')
+  );
 }
 
 export function applyAnswerClarification(
@@ -288,8 +313,14 @@ export function checkSubmitBid(s: CommissionView, cmd: SubmitBid, now: number): 
   }
   if (!/^sha256:[0-9a-f]{64}$/.test(cmd.contentHash)) return invalid(s, 'contentHash is not a sha256');
   if (!Number.isInteger(cmd.size) || cmd.size <= 0) return invalid(s, 'size must be a positive whole number');
-  if ((s.bids?.receipts ?? []).some((b) => b.bidId === cmd.bidId)) return invalid(s, 'that bid id is taken');
-  return null;
+  const receipts = s.bids?.receipts ?? [];
+  if (receipts.some((b) => b.bidId === cmd.bidId)) return invalid(s, 'that bid id is taken');
+  // Each receipt, a replaced one too, stays in the state until the tender is done with.
+  const own = receipts.filter((b) => b.supplier.userId === cmd.actor.userId).length;
+  return (
+    limitRefusal(s, 'bidReceipts', receipts.length, 'bid receipts on a tender') ??
+    limitRefusal(s, 'bidsPerSupplier', own, 'bids from one supplier on a tender')
+  );
 }
 
 function closed(s: CommissionView): CommandRefusal {

@@ -1,18 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { StorableText } from '../../input/fields';
 
 export class AskClarificationDto {
   @ApiProperty({ example: 'May the study draw on Ofsted inspection data?' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(10_000)
+  @StorableText('question')
   question!: string;
 }
 
 export class AnswerClarificationDto {
   @ApiProperty({ example: 'Yes: published inspection reports may be used.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(20_000)
+  @StorableText('answer')
   answer!: string;
 }
