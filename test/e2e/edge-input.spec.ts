@@ -200,6 +200,27 @@ describe('the API edge refuses what it cannot keep', () => {
       expect((await create({ estimatedValue: 98500.25 }).expect(201)).body.stage).toBe('drafting');
     });
 
+    it('refuses tender criteria, a shortened period and scores that are not objects with 400, not 500', async () => {
+      const id = (await create({}).expect(201)).body.id as string;
+      const tender = { closesAt: '2031-01-10T12:00:00Z', clarificationsCloseAt: '2031-01-05T12:00:00Z' };
+      const criterion = { name: 'Quality', kind: 'quality', weight: 100 };
+      const bodies: [Record<string, unknown>, string][] = [
+        [{ ...tender, criteria: [[]] }, 'criteria'],
+        [{ ...tender, criteria: [null] }, 'criteria'],
+        [{ ...tender, criteria: [criterion], shortenedPeriod: [] }, 'shortenedPeriod'],
+      ];
+      for (const [body, field] of bodies) {
+        const res = await world.as(people.officer).post(`/v1/commissions/${id}/tender`, body).expect(400);
+        expect(res.headers['content-type']).toMatch(PROBLEM);
+        expect(fields(res)).toContain(field);
+      }
+      const score = await world
+        .as(people.chair)
+        .post(`/v1/commissions/${id}/evaluations`, { bidId: randomUUID(), scores: [[]] })
+        .expect(400);
+      expect(fields(score)).toContain('scores');
+    });
+
     it('refuses a cursor whose time JavaScript reads but PostgreSQL does not', async () => {
       for (const createdAt of [
         '1',

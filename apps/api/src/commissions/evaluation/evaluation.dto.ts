@@ -1,18 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsNotEmpty,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { NestedArray } from '../../input/fields';
 
 export class CriterionScoreDto {
   @ApiProperty({ example: 'Quality of the method', description: 'a quality criterion of the tender' })
@@ -40,10 +28,6 @@ export class ScoreBidDto {
   bidId!: string;
 
   @ApiProperty({ type: [CriterionScoreDto], description: 'price is never scored here: its formula does' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => CriterionScoreDto)
+  @NestedArray(() => CriterionScoreDto, { min: 1, max: 20 })
   scores!: CriterionScoreDto[];
 }

@@ -1,25 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import {
   CRITERION_KINDS,
   TENDER_PERIOD_GROUNDS,
   type CriterionKind,
   type TenderPeriodGround,
 } from '@app/contracts';
+import { NestedArray, NestedObject } from '../../input/fields';
 import { IsDateTimeWithOffset, IsEvaluationPeriod } from '../dto/validators';
 
 export class CriterionDto {
@@ -62,17 +49,12 @@ export class PublishTenderDto {
   clarificationsCloseAt!: string;
 
   @ApiProperty({ type: [CriterionDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => CriterionDto)
+  @NestedArray(() => CriterionDto, { min: 1, max: 20 })
   criteria!: CriterionDto[];
 
   @ApiPropertyOptional({ type: ShortenedPeriodDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ShortenedPeriodDto)
+  @NestedObject(() => ShortenedPeriodDto)
   shortenedPeriod?: ShortenedPeriodDto;
 
   @ApiPropertyOptional({
