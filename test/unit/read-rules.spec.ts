@@ -4,13 +4,14 @@ import {
   STAGES,
   VIEW_PARTS,
   canRead,
+  historyDetailFor,
   isPublic,
   viewFor,
   type CommissionView,
   type Role,
 } from '@app/contracts';
 import { initialState } from '../../workflows/commission/initial-state';
-import { newCommission } from './fixtures';
+import { newCommission, people } from './fixtures';
 
 const as = (...roles: Role[]) => ({ userId: 'reader.one', roles });
 const opened = () => initialState(newCommission(), '2030-01-01T09:00:00.000Z');
@@ -53,6 +54,45 @@ describe('read rules', () => {
 
   it('take the union of a caller’s roles', () => {
     expect(viewFor(opened(), as('supplier', 'observer'))).toEqual(opened());
+  });
+
+  describe("every member's scores", () => {
+    const scored = (): CommissionView => ({
+      ...opened(),
+      stage: 'evaluation',
+      evaluation: { scores: [] } as unknown as CommissionView['evaluation'],
+    });
+    const detail = {
+      bidId: 'b-1',
+      supplier: 'acme',
+      scores: [{ criterion: 'Quality', score: 70, comment: 'Good' }],
+    };
+
+    it("go to the commission's own officers and panel", () => {
+      for (const reader of [people.officer, people.chair, people.wood]) {
+        expect(viewFor(scored(), reader)).toHaveProperty('evaluation');
+        expect(historyDetailFor('bid-scored', detail, scored(), reader)).toEqual(detail);
+      }
+    });
+
+    it('are withheld from other officers and panel members, observers and admins, in the view and the history', () => {
+      for (const reader of [
+        people.otherOfficer,
+        people.outsider,
+        people.observer,
+        as('admin'),
+        as('panel'),
+      ]) {
+        const seen = viewFor(scored(), reader)!;
+        expect(seen).not.toHaveProperty('evaluation');
+        expect(seen).toHaveProperty('stage', 'evaluation');
+        expect(historyDetailFor('bid-scored', detail, scored(), reader)).toEqual({
+          bidId: 'b-1',
+          supplier: 'acme',
+        });
+      }
+      expect(historyDetailFor('contract-awarded', detail, scored(), people.observer)).toEqual(detail);
+    });
   });
 
   describe('a cancelled commission', () => {

@@ -80,7 +80,7 @@ export const READ_RULES: Readonly<Record<ViewPart, readonly ReadRule[]>> = {
   // Staff: receipts and the count, never content (the API keeps that sealed until the close);
   // a supplier: its own receipts only.
   bids: publishedToSuppliers(),
-  // Every member's scores: the officers and the panel who score, nobody else (GET …/evaluation).
+  // Every member's scores: the commission's own officers and panel, nobody else (readsScores).
   evaluation: [
     { role: 'officer', stages: STAGES },
     { role: 'panel', stages: STAGES },
@@ -184,10 +184,34 @@ export function reportsFor(s: CommissionView, actor: Reader): Report[] {
   return isContractedSupplier(s, actor) ? (s.reports ?? []) : [];
 }
 
+/**
+ * Whether the caller reads every member's scores: the commission's own officers and panel, who
+ * score and award (as `GET …/evaluation` answers). Another officer or panel member, an observer or
+ * an admin reads the commission without them.
+ */
+export function readsScores(s: Pick<CommissionView, 'officers' | 'panel'>, actor: Reader): boolean {
+  return (
+    (actor.roles.includes('officer') && s.officers.some((o) => o.userId === actor.userId)) ||
+    (actor.roles.includes('panel') && s.panel.some((m) => m.userId === actor.userId))
+  );
+}
+
+/** An audit event's detail as the caller may read it: a score's figures and comments only for `readsScores`. */
+export function historyDetailFor(
+  action: string,
+  detail: Record<string, unknown>,
+  s: Pick<CommissionView, 'officers' | 'panel'>,
+  actor: Reader,
+): Record<string, unknown> {
+  if (action !== 'bid-scored' || readsScores(s, actor)) return detail;
+  return Object.fromEntries(Object.entries(detail).filter(([key]) => key !== 'scores'));
+}
+
 /** Parts whose fields differ by caller, not only by whether they may be read. */
 const PART_SHAPERS: Partial<Record<ViewPart, (s: CommissionView, actor: Reader) => Record<string, unknown>>> =
   {
     clarifications: (s, actor) => (s.clarifications ? { clarifications: clarificationsFor(s, actor) } : {}),
+    evaluation: (s, actor) => (s.evaluation && readsScores(s, actor) ? { evaluation: s.evaluation } : {}),
     bids: (s, actor) => {
       if (!s.bids) return {};
       const receipts = bidReceiptsFor(s, actor);

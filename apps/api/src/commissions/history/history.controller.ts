@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@app/contracts';
+import { historyDetailFor, type Actor } from '@app/contracts';
 import { CurrentActor } from '../../auth/auth.decorators';
 import { header, mustRead } from '../commission-presenter';
 import { CommissionReadModel } from '../commission-read-model';
@@ -31,7 +31,7 @@ export class HistoryController {
         action: e.action,
         fromStage: e.fromStage,
         toStage: e.toStage,
-        detail: e.detail,
+        detail: historyDetailFor(e.action, e.detail, view, actor),
       })),
     };
   }
