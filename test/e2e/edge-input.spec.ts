@@ -221,6 +221,27 @@ describe('the API edge refuses what it cannot keep', () => {
       expect(fields(score)).toContain('scores');
     });
 
+    it('refuses an award rationale, a challenge and a score comment past the limits the workflow keeps, naming the field', async () => {
+      const id = (await create({}).expect(201)).body.id as string;
+      const officer = world.as(people.officer);
+      const award = await officer
+        .post(`/v1/commissions/${id}/award`, { bidId: randomUUID(), rationale: 'r'.repeat(2_001) })
+        .expect(400);
+      expect(fields(award)).toEqual(['rationale']);
+      const challenge = await officer
+        .post(`/v1/commissions/${id}/challenges`, { reason: 'r'.repeat(2_001) })
+        .expect(400);
+      expect(fields(challenge)).toEqual(['reason']);
+      const score = await world
+        .as(people.chair)
+        .post(`/v1/commissions/${id}/evaluations`, {
+          bidId: randomUUID(),
+          scores: [{ criterion: 'Quality', score: 50, comment: 'c'.repeat(5_001) }],
+        })
+        .expect(400);
+      expect(fields(score).join()).toContain('comment');
+    });
+
     it('refuses a cursor whose time JavaScript reads but PostgreSQL does not', async () => {
       for (const createdAt of [
         '1',

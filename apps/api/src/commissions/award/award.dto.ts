@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { StorableText } from '../../input/fields';
 
 export class AwardDto {
   @ApiProperty({ format: 'uuid' })
@@ -7,16 +8,12 @@ export class AwardDto {
   bidId!: string;
 
   @ApiProperty({ example: 'The highest total: the strongest method at a fair price.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @StorableText('reason')
   rationale!: string;
 
   @ApiPropertyOptional({ description: 'required when the bid is not the top-ranked one' })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @StorableText('reason')
   departureReason?: string;
 
   @ApiPropertyOptional({
@@ -32,8 +29,6 @@ export class AwardDto {
 
 export class ReasonDto {
   @ApiProperty({ example: 'A claim was issued in the High Court on 2 December' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @StorableText('reason')
   reason!: string;
 }

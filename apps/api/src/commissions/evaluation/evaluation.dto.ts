@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { NestedArray } from '../../input/fields';
+import { NestedArray, StorableText } from '../../input/fields';
 
 export class CriterionScoreDto {
   @ApiProperty({ example: 'Quality of the method', description: 'a quality criterion of the tender' })
@@ -16,9 +16,7 @@ export class CriterionScoreDto {
   score!: number;
 
   @ApiProperty({ example: 'A sound sampling frame; the timetable is tight.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5_000)
+  @StorableText('comment')
   comment!: string;
 }
 

@@ -1,4 +1,4 @@
-import { DECISIONS, MILESTONES, type Decision, type Milestone } from '@app/contracts';
+import { DECISIONS, MILESTONES, TEXT_LIMITS, type Decision, type Milestone } from '@app/contracts';
 import { readDateTime, type EnteredDateTime } from './date-time-field';
 import type { FieldError } from './form-errors';
 
@@ -20,9 +20,12 @@ export function formKey(body: Record<string, unknown>): string | undefined {
   return /^[A-Za-z0-9-]{16,64}$/.test(key) ? key : undefined;
 }
 
-const MAX_SPECIFICATION = 200_000;
-const MAX_REASON = 5_000;
-const MAX_COMMENT = 10_000;
+// The API's own limits (TEXT_LIMITS), so the form says what the command would refuse.
+const MAX_SPECIFICATION = TEXT_LIMITS.markdown;
+const MAX_REASON = TEXT_LIMITS.reason;
+const MAX_COMMENT = TEXT_LIMITS.comment;
+const fewer = (what: string, max: number) =>
+  `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`;
 
 export function readSpecification(body: Record<string, unknown>): Parsed<string, { content: string }> {
   const content = text(body, 'content').replace(/\r\n/g, '\n');
@@ -41,7 +44,7 @@ export function readSpecification(body: Record<string, unknown>): Parsed<string,
         {
           field: 'content',
           anchor: 'content',
-          text: 'The specification must be 200,000 characters or fewer',
+          text: fewer('The specification', MAX_SPECIFICATION),
         },
       ],
     };
@@ -86,7 +89,7 @@ export function readSignOff(
     errors.push({
       field: 'comment',
       anchor: 'comment',
-      text: 'Your comment must be 10,000 characters or fewer',
+      text: fewer('Your comment', MAX_COMMENT),
     });
   }
   if (!Number.isInteger(version) || version < 1) {
@@ -119,7 +122,7 @@ export function readCancellation(
     return {
       value: null,
       entered,
-      errors: [{ field: 'reason', anchor: 'reason', text: 'The reason must be 5,000 characters or fewer' }],
+      errors: [{ field: 'reason', anchor: 'reason', text: fewer('The reason', MAX_REASON) }],
     };
   }
   return { value: { reason }, entered, errors: [] };
@@ -147,7 +150,7 @@ export function readDeadlineMove(
   errors.push(...due.errors);
   if (!reason) errors.push({ field: 'reason', anchor: 'reason', text: 'Enter why the deadline is moving' });
   else if (reason.length > MAX_REASON) {
-    errors.push({ field: 'reason', anchor: 'reason', text: 'The reason must be 5,000 characters or fewer' });
+    errors.push({ field: 'reason', anchor: 'reason', text: fewer('The reason', MAX_REASON) });
   }
   if (errors.length || !due.value) return { value: null, entered, errors };
   return { value: { milestone: milestone as Milestone, dueAt: due.value, reason }, entered, errors: [] };

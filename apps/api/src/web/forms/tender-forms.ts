@@ -1,4 +1,4 @@
-import { CRITERION_KINDS, type AwardCriterion, type CriterionKind } from '@app/contracts';
+import { CRITERION_KINDS, TEXT_LIMITS, type AwardCriterion, type CriterionKind } from '@app/contracts';
 import type { TenderTerms } from '../../commissions/tender/publish-tender.command';
 import type { Parsed } from './command-forms';
 import { readDateTime, type EnteredDateTime } from './date-time-field';
@@ -17,7 +17,9 @@ const text = (body: Record<string, unknown>, name: string): string => {
 
 /** How many criterion rows the publish form offers. */
 export const CRITERION_ROWS = 4;
-const MAX_LONG_TEXT = 10_000;
+// The API's own limits (TEXT_LIMITS): a score's comment, and the award's rationale and departure reason.
+const MAX_SCORE_COMMENT = TEXT_LIMITS.comment;
+const MAX_AWARD_REASON = TEXT_LIMITS.reason;
 
 export interface EnteredCriterion {
   name: string;
@@ -166,11 +168,11 @@ export function readScores(
         anchor: `bid-${bidId}-comment-${i + 1}`,
         text: `Enter a comment on ${name}`,
       });
-    else if (s.comment.length > MAX_LONG_TEXT) {
+    else if (s.comment.length > MAX_SCORE_COMMENT) {
       errors.push({
         field: `comment-${i + 1}`,
         anchor: `bid-${bidId}-comment-${i + 1}`,
-        text: `The comment on ${name} must be 10,000 characters or fewer`,
+        text: `The comment on ${name} must be ${MAX_SCORE_COMMENT.toLocaleString('en-GB')} characters or fewer`,
       });
     }
   });
@@ -213,8 +215,10 @@ export function readAward(
     ['rationale', entered.rationale, 'The reasons'],
     ['departureReason', entered.departureReason, 'The reason for departing from the ranking'],
   ] as const) {
-    if (value.length > MAX_LONG_TEXT)
-      errors.push({ field, anchor: field, text: `${what} must be 10,000 characters or fewer` });
+    if (value.length > MAX_AWARD_REASON) {
+      const max = MAX_AWARD_REASON.toLocaleString('en-GB');
+      errors.push({ field, anchor: field, text: `${what} must be ${max} characters or fewer` });
+    }
   }
   if (errors.length) return { value: null, entered, errors };
   return {

@@ -1,6 +1,12 @@
 import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { allowedActions, AskClarificationUpdate, type Actor, type CommissionView } from '@app/contracts';
+import {
+  allowedActions,
+  AskClarificationUpdate,
+  type Actor,
+  type CommissionView,
+  TEXT_LIMITS,
+} from '@app/contracts';
 import { BidSubmission } from '../../commissions/bids/bid-submission';
 import { derivedId } from '../../commissions/tender/derived-id';
 import { formKey } from '../forms/command-forms';
@@ -13,7 +19,7 @@ import { WebPages } from './web-pages.decorator';
 import { WebForms, type WebRequest } from './web-forms';
 
 /** The API's limit on a question (AskClarificationDto). */
-const MAX_QUESTION = 10_000;
+const MAX_QUESTION = TEXT_LIMITS.question;
 
 type Entered = { price: string; proposal: string; question: string };
 const BLANK: Entered = { price: '', proposal: '', question: '' };

@@ -7,6 +7,7 @@ import {
   RecordChallengeUpdate,
   type Actor,
   type CommissionView,
+  TEXT_LIMITS,
 } from '@app/contracts';
 import { derivedId } from '../../commissions/tender/derived-id';
 import { ProblemException } from '../../problem/problem.exception';
@@ -19,7 +20,7 @@ import { WebPages } from './web-pages.decorator';
 import { WebForms, type WebRequest } from './web-forms';
 
 /** The API's limit on a reason (ReasonDto). */
-const MAX_REASON = 5_000;
+const MAX_REASON = TEXT_LIMITS.reason;
 const REASON = { what: 'The reason', max: MAX_REASON };
 
 const BANNERS: Record<string, string> = {

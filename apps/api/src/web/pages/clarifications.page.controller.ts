@@ -6,6 +6,7 @@ import {
   canRead,
   type Actor,
   type CommissionView,
+  TEXT_LIMITS,
 } from '@app/contracts';
 import { ProblemException } from '../../problem/problem.exception';
 import { formKey } from '../forms/command-forms';
@@ -17,7 +18,7 @@ import { WebPages } from './web-pages.decorator';
 import { WebForms, type WebRequest } from './web-forms';
 
 /** The API's limit on an answer (AnswerClarificationDto). */
-const MAX_ANSWER = 20_000;
+const MAX_ANSWER = TEXT_LIMITS.answer;
 
 /**
  * The clarification questions of a tender and their answers. Officers answer here; every supplier
