@@ -24,6 +24,7 @@ import { people } from '../fixtures';
 import { BIDS, conflict, evaluating, score, scoreAll, uuid } from './evaluation-steps';
 
 const AWARD_AT = '2030-02-20T10:00:00.000Z';
+const AWARDING = Date.parse(AWARD_AT) + 60_000;
 const ENDS_AT = '2030-03-04T00:00:00.000Z';
 const PRICES = [
   { bidId: BIDS.acme, price: 120_000 },
@@ -157,23 +158,42 @@ describe('the award', () => {
   it('is refused while an eligible member has not scored, and for a lower-ranked bid without a reason', () => {
     const s = evaluating();
     score(s, people.chair, BIDS.acme, 80, 70);
-    const incomplete = checkAward(s, awardCmd());
+    const incomplete = checkAward(s, awardCmd(), AWARDING);
     expect(incomplete?.code).toBe('scoring-incomplete');
     expect(incomplete?.reason).toContain(people.wood.name);
     conflict(s, people.wood, people.rival.userId);
     scoreAll(s);
-    expect(checkAward(s, awardCmd({ bidId: BIDS.birch }))).toMatchObject({
+    expect(checkAward(s, awardCmd({ bidId: BIDS.birch }), AWARDING)).toMatchObject({
       code: 'not-top-ranked',
       facts: { rank: '2', topRanked: BIDS.acme },
     });
     expect(
-      checkAward(s, awardCmd({ bidId: BIDS.birch, departureReason: 'Acme cannot start in time' })),
+      checkAward(s, awardCmd({ bidId: BIDS.birch, departureReason: 'Acme cannot start in time' }), AWARDING),
     ).toBeNull();
-    expect(checkAward(s, awardCmd({ prices: PRICES.slice(1) }))?.code).toBe('invalid-input');
-    expect(checkAward(s, awardCmd({ standstill: standstill({ regime: 'PCR2015' }) }))?.code).toBe(
+    expect(checkAward(s, awardCmd({ prices: PRICES.slice(1) }), AWARDING)?.code).toBe('invalid-input');
+    expect(checkAward(s, awardCmd({ standstill: standstill({ regime: 'PCR2015' }) }), AWARDING)?.code).toBe(
       'invalid-input',
     );
-    expect(checkAward(s, awardCmd())).toBeNull();
+    expect(checkAward(s, awardCmd(), AWARDING)).toBeNull();
+  });
+
+  it('is refused when the statutory standstill was computed on another London day (PA2023 s.51)', () => {
+    const s = evaluating();
+    conflict(s, people.wood, people.rival.userId);
+    scoreAll(s);
+    // Computed at 23:59:30 on 20 February (GMT), applied after midnight.
+    const late = standstill({ assumedFrom: '2030-02-20T23:59:30.000Z' });
+    const r = checkAward(s, awardCmd({ standstill: late }), Date.parse('2030-02-21T00:00:05.000Z'));
+    expect(r).toMatchObject({
+      code: 'computed-for-another-day',
+      facts: { assumedDay: '2030-02-20', today: '2030-02-21' },
+    });
+    expect(checkAward(s, awardCmd({ standstill: late }), Date.parse('2030-02-20T23:59:59.000Z'))).toBeNull();
+    // A voluntary standstill runs for a duration from the award itself: no day to miss.
+    const voluntary = standstill({ kind: 'voluntary', assumedFrom: '2030-02-20T23:59:30.000Z' });
+    expect(
+      checkAward(s, awardCmd({ standstill: voluntary }), Date.parse('2030-02-21T00:00:05.000Z')),
+    ).toBeNull();
   });
 
   it('records the UK6 notice, a summary per bidder with only its own scores against the winner’s, and opens the standstill', () => {

@@ -35,7 +35,7 @@ const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0
 const period = (over: Partial<TenderPeriodBasis> = {}): TenderPeriodBasis => ({
   regime: 'PA2023',
   ground: null,
-  assumedPublishedAt: '2030-01-03T10:00:00.000Z',
+  assumedPublishedAt: '2030-01-02T08:00:00.000Z',
   minimumDays: 25,
   earliestLawfulClose: '2030-01-28T00:00:00.000Z',
   rule: { citation: 'PA2023 s.54(4)', text: 'at least 25 days' },
@@ -126,6 +126,23 @@ describe('publishing the tender', () => {
     expect(r!.reason).toContain('PA2023 s.54(4)');
     expect(r!.reason).toContain('2030-01-28T00:00:00.000Z');
     expect(r!.facts).toMatchObject({ earliestLawfulClose: '2030-01-28T00:00:00.000Z', minimumDays: '25' });
+  });
+
+  it('is refused when its minimum period was computed on another London day (PA2023 s.54(4))', () => {
+    const s = signedOff();
+    const assumed = '2030-01-02T23:59:30.000Z';
+    const cmd = publishCmd({ period: period({ assumedPublishedAt: assumed }) });
+    expect(checkPublishTender(s, cmd, Date.parse('2030-01-03T00:00:02.000Z'))).toMatchObject({
+      code: 'computed-for-another-day',
+      facts: { assumedDay: '2030-01-02', today: '2030-01-03' },
+    });
+    expect(checkPublishTender(s, cmd, Date.parse('2030-01-02T23:59:59.000Z'))).toBeNull();
+    // Below threshold there is no minimum to fall short of.
+    const below = signedOff({ regime: 'below-threshold' });
+    const basis = period({ regime: 'below-threshold', minimumDays: 0, assumedPublishedAt: assumed });
+    expect(
+      checkPublishTender(below, publishCmd({ period: basis }), Date.parse('2030-01-03T00:00:02.000Z')),
+    ).toBeNull();
   });
 
   it('a ground needs a justification, and a regime without a minimum has no ground', () => {

@@ -10,6 +10,7 @@ import {
   type StateLimit,
   type TextKind,
   STATE_LIMITS,
+  londonDateOf,
   storableTextProblem,
 } from '@app/contracts';
 
@@ -94,6 +95,30 @@ export function sizeRefusal(
         `a commission holds at most ${max} characters of ${what} (limit ${limit}); this one has ${used}, and this adds ${adding}`,
       )
     : null;
+}
+
+/**
+ * A legal period counted in days (PA2023 s.54(4) and s.51; PCR2015 regs 27 and 87) runs from the
+ * day of publication, which the API assumed when it computed the period from the calendar. Should
+ * the workflow apply the command on a later London day (a command sent just before midnight, a
+ * busy worker), the period would be a day short: refused, so that the caller sends it again and the
+ * API computes it from the new day.
+ */
+export function anotherDayRefusal(
+  state: CommissionView,
+  assumedIso: string,
+  now: number,
+  what: string,
+): CommandRefusal | null {
+  const assumed = londonDateOf(Date.parse(assumedIso));
+  const today = londonDateOf(now);
+  if (assumed === today) return null;
+  return refusal(
+    state,
+    'computed-for-another-day',
+    `${what} was computed from ${assumed} (London), but it is now ${today}: send the command again`,
+    { assumedDay: assumed, today },
+  );
 }
 
 /** Throws the refusal from an update validator, so the command never enters history. */

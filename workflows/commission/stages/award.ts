@@ -22,6 +22,7 @@ import type { Change, MessageSpec } from '../kernel/change';
 import { defineCommand, type OnDue } from '../kernel/command';
 import { findDeadline, isOpen } from '../kernel/deadlines';
 import {
+  anotherDayRefusal,
   invalid,
   limitRefusal,
   refusal,
@@ -49,7 +50,7 @@ const scoringOpen = (s: CommissionView) => {
 
 // --- award -----------------------------------------------------------------------------------
 
-export function checkAward(s: CommissionView, cmd: AwardContract): CommandRefusal | null {
+export function checkAward(s: CommissionView, cmd: AwardContract, now: number): CommandRefusal | null {
   const r = ruleRefusal('award', s, cmd.actor);
   if (r) return r;
   const bids = currentBids(s);
@@ -83,6 +84,10 @@ export function checkAward(s: CommissionView, cmd: AwardContract): CommandRefusa
   }
   if (Number.isNaN(Date.parse(cmd.standstill.endsAt)))
     return invalid(s, 'the standstill end is not a date-time');
+  if (cmd.standstill.kind === 'statutory') {
+    const day = anotherDayRefusal(s, cmd.standstill.assumedFrom, now, 'the standstill');
+    if (day) return day;
+  }
   const ranking = evaluationSummary(s, cmd.prices).bids;
   const chosen = ranking.find((b) => b.bidId === cmd.bidId)!;
   if (chosen.rank !== 1 && !cmd.departureReason?.trim()) {

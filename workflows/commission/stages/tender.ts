@@ -21,6 +21,7 @@ import type { Change, MessageSpec } from '../kernel/change';
 import { defineCommand, type OnDue } from '../kernel/command';
 import { findDeadline, isOpen } from '../kernel/deadlines';
 import {
+  anotherDayRefusal,
   invalid,
   limitRefusal,
   refusal,
@@ -94,6 +95,10 @@ export function checkPublishTender(
   if (total !== 100) return invalid(s, `criteria weights must sum to 100; they sum to ${total}`);
   if (cmd.period.regime !== s.regime) {
     return invalid(s, `the period was computed for ${cmd.period.regime}, but the commission is ${s.regime}`);
+  }
+  if (cmd.period.minimumDays > 0) {
+    const day = anotherDayRefusal(s, cmd.period.assumedPublishedAt, now, 'the tender period');
+    if (day) return day;
   }
   const ground = cmd.shortenedPeriod?.ground ?? null;
   if (cmd.period.ground !== ground) return invalid(s, 'the period was computed for another ground');
