@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -116,9 +116,32 @@ export class IdempotencyInterceptor implements NestInterceptor {
       await repo.update({ principal, key }, { statusCode: status, responseBody: body as object });
       return body;
     } catch (err) {
-      // A refused or failed request is not a result to replay: free the key for a corrected retry.
-      await repo.delete({ principal, key });
+      // A refused request is not a result to replay, and changed nothing: free the key for a
+      // corrected retry.
+      if (isRefusal(err)) {
+        await repo.delete({ principal, key });
+        throw err;
+      }
+      // An unknown outcome (a 503, a failed call) may have changed the commission: the key stays
+      // bound to this request, so a retry of it goes through at once (the workflow applies it at
+      // most once) and another request with the same key is still a 409.
+      await this.releaseClaim(repo, principal, key);
       throw err;
     }
   }
+
+  /** Ends a claim at once, as if its lease had run out: the next retry of the same request takes it over. */
+  private async releaseClaim(repo: Repository<IdempotencyKeyRecord>, principal: string, key: string) {
+    await repo
+      .createQueryBuilder()
+      .update()
+      .set({ createdAt: () => `now() - make_interval(secs => ${LEASE_MS / 1000 + 1})` })
+      .where('principal = :principal AND key = :key AND status_code IS NULL', { principal, key })
+      .execute();
+  }
+}
+
+/** A 4xx: the request was refused before it changed anything. */
+function isRefusal(err: unknown): boolean {
+  return err instanceof HttpException && err.getStatus() >= 400 && err.getStatus() < 500;
 }
