@@ -50,6 +50,18 @@ describe('a whole tender on below-threshold, with periods of seconds', () => {
     const q1 = await ask(people.supplier, id, 'May the study use Ofsted inspection data?').expect(201);
     const q2 = await ask(people.rival, id, 'Is a consortium bid allowed?').expect(201);
     expect(q1.body.clarification).toMatchObject({ askedByYou: true, answer: null });
+    // The officers' tasks say so, due when questions close.
+    const answerTask = async () =>
+      (
+        (await officer.get(`/v1/me/tasks`).expect(200)).body.items as { kind: string; commissionId: string }[]
+      ).filter((t) => t.commissionId === id && t.kind === 'answer-questions');
+    expect(await answerTask()).toEqual([
+      expect.objectContaining({
+        summary: 'Answer 2 suppliers’ questions',
+        dueAt: clarificationsCloseAt,
+        path: `/commissions/${id}/clarifications`,
+      }),
+    ]);
     await officer
       .post(`/v1/commissions/${id}/clarifications/${q1.body.clarification.id}/answer`, { answer: 'Yes.' })
       .expect(200);
@@ -58,6 +70,7 @@ describe('a whole tender on below-threshold, with periods of seconds', () => {
         answer: 'Yes, with a lead supplier.',
       })
       .expect(200);
+    expect(await answerTask()).toEqual([]);
     const seenByThird = await world.as(people.third).get(`/v1/commissions/${id}/clarifications`).expect(200);
     expect(seenByThird.body.clarifications).toHaveLength(2);
     for (const c of seenByThird.body.clarifications) {

@@ -12,14 +12,15 @@ import {
 } from '@app/contracts';
 
 /**
- * What can wait on a person today. Later stages add theirs (questions to answer, bids to score,
- * reports to review) here and in `tasksIn`.
+ * What can wait on a person: a decision, a specification to write, questions to answer, bids to
+ * score, reports to review or write, an overdue deadline. Each is derived in `tasksIn`.
  */
 export const TASK_KINDS = [
   'decide-on-specification',
   'write-specification',
   'revise-specification',
   'submit-specification',
+  'answer-questions',
   'score-bids',
   'overdue-deadline',
   'review-report',
@@ -34,6 +35,7 @@ export const ACTION_TASKS: readonly TaskKind[] = [
   'write-specification',
   'revise-specification',
   'submit-specification',
+  'answer-questions',
   'score-bids',
   'review-report',
   'submit-report',
@@ -115,6 +117,23 @@ export function tasksIn(view: CommissionView, actor: Actor, now: Date): Task[] {
         path,
       }),
     );
+  }
+  if (actions.includes('answer-clarification')) {
+    const unanswered = (view.clarifications ?? []).filter((c) => c.answer === null).length;
+    const deadline = view.deadlines?.find((d) => d.milestone === 'clarification' && d.closedReason === null);
+    if (unanswered > 0) {
+      tasks.push(
+        task(view, {
+          kind: 'answer-questions',
+          summary: `Answer ${unanswered === 1 ? 'a supplier’s question' : `${unanswered} suppliers’ questions`}`,
+          dueAt: deadline?.dueAt ?? null,
+          overdue: deadline ? Date.parse(deadline.dueAt) <= now.getTime() : false,
+          specificationVersion: null,
+          milestone: deadline ? 'clarification' : null,
+          path: `${base}/clarifications`,
+        }),
+      );
+    }
   }
   if (actions.includes('score-bid')) {
     const owed = evaluationSummary(view).outstanding.filter((o) => o.member.userId === actor.userId);
