@@ -386,6 +386,18 @@ describe("a tender's questions and bids are bounded in the state", () => {
     expect(checkAnswerClarification(s, cmd)).toMatchObject({ code: 'invalid-input' });
   });
 
+  it('someone named on the commission who also holds the supplier role may neither bid nor ask', () => {
+    const s = signedOff();
+    publish(s);
+    for (const named of [people.chair, people.officer]) {
+      const both: Actor = { ...named, roles: [...named.roles, 'supplier'] };
+      const bid = { actor: both, bidId: uuid(7000), contentHash: HASH(7), size: 100 };
+      expect(checkSubmitBid(s, bid, NOW)).toMatchObject({ code: 'wrong-role' });
+      const q = { actor: both, questionId: uuid(7001), question: 'May I?' };
+      expect(checkAskClarification(s, q, NOW)?.reason).toContain('named on this commission');
+    }
+  });
+
   it('one supplier submits at most its share of bids; a retried receipt is still accepted', () => {
     const s = signedOff();
     publish(s);

@@ -9,6 +9,7 @@ import {
   actorRef,
   isEvaluationPeriod,
   parseDuration,
+  type Actor,
   type AnswerClarification,
   type AskClarification,
   type CommissionView,
@@ -202,7 +203,7 @@ export function checkAskClarification(
   cmd: AskClarification,
   now: number,
 ): CommandRefusal | null {
-  const r = ruleRefusal('ask-clarification', s, cmd.actor);
+  const r = ruleRefusal('ask-clarification', s, cmd.actor) ?? staffRefusal(s, cmd.actor, 'ask questions of');
   if (r) return r;
   // A retried question is the same question: accepted, and changes nothing.
   if (
@@ -309,7 +310,7 @@ export function checkSubmitBid(s: CommissionView, cmd: SubmitBid, now: number): 
   if ((s.bids?.receipts ?? []).some((b) => b.bidId === cmd.bidId && b.supplier.userId === cmd.actor.userId)) {
     return null;
   }
-  const r = ruleRefusal('submit-bid', s, cmd.actor);
+  const r = ruleRefusal('submit-bid', s, cmd.actor) ?? staffRefusal(s, cmd.actor, 'bid on');
   if (r) return r.code === 'wrong-stage' && s.tender?.closedAt ? closed(s) : r;
   // The workflow's clock decides, not the API's: a bid at or after the closing time is late.
   if (s.tender && now >= Date.parse(s.tender.closesAt)) return closed(s);
@@ -326,6 +327,19 @@ export function checkSubmitBid(s: CommissionView, cmd: SubmitBid, now: number): 
     limitRefusal(s, 'bidReceipts', receipts.length, 'bid receipts on a tender') ??
     limitRefusal(s, 'bidsPerSupplier', own, 'bids from one supplier on a tender')
   );
+}
+
+/**
+ * Someone named on the commission (an officer, a panel member, an observer) who also holds the
+ * supplier role may not compete in its tender: they read every bidder's receipts and the
+ * questions' askers, and a panel member would score their own bid (PA2023 ss.81–83, PCR2015 reg 24:
+ * a conflict of interest must be kept from affecting the procurement).
+ */
+function staffRefusal(s: CommissionView, actor: Actor, what: string): CommandRefusal | null {
+  const named = [...s.officers, ...s.panel, ...s.observers].some((p) => p.userId === actor.userId);
+  return named
+    ? refusal(s, 'wrong-role', `someone named on this commission may not ${what} its tender`)
+    : null;
 }
 
 function closed(s: CommissionView): CommandRefusal {
