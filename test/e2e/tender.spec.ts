@@ -235,6 +235,19 @@ describe('a whole tender on below-threshold, with periods of seconds', () => {
       })
       .expect(200);
     expect(moved.body.tender).toMatchObject({ closesAt: extended });
+    // A supplier's list shows the published commission without the staff's own deadlines.
+    const listed = await world
+      .as(people.supplier)
+      .get('/v1/commissions?stage=tendering&limit=100')
+      .expect(200);
+    const row = listed.body.items.find((c: { id: string }) => c.id === id);
+    expect(Object.keys(row.keyDates).sort()).toEqual(['finalReportDueAt', 'interimReportDueAt']);
+    const overdue = await world.as(people.supplier).get('/v1/commissions?overdue=true').expect(400);
+    expect(overdue.body.errors).toEqual([expect.objectContaining({ field: 'overdue' })]);
+    const staffRow = (
+      await officer.get('/v1/commissions?stage=tendering&limit=100').expect(200)
+    ).body.items.find((c: { id: string }) => c.id === id);
+    expect(staffRow.keyDates).toHaveProperty('nextDueAt');
     // Questions must still close before the tender: not after the new close.
     await officer
       .post(`/v1/commissions/${id}/deadlines`, {

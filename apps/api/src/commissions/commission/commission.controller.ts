@@ -9,6 +9,7 @@ import { CommissionsService } from '../commissions.service';
 import { CancelDto } from '../dto/commands.dto';
 import { CreateCommissionDto } from '../dto/create-commission.dto';
 import { ListCommissionsQuery } from '../dto/list-commissions.query';
+import { ProblemException } from '../../problem/problem.exception';
 import { presentListItem } from './list-item.presenter';
 
 /** The commission itself: open one, list them, read one, cancel one. */
@@ -40,6 +41,11 @@ export class CommissionController {
     const stages = supplier
       ? SUPPLIER_STAGES.filter((s) => !query.stage || s === query.stage)
       : query.stage && [query.stage];
+    if (supplier && query.overdue !== undefined) {
+      // Overdue means a staff deadline has passed, which a supplier's view never shows.
+      const message = 'overdue filters on the commission’s own deadlines, which suppliers do not see';
+      throw ProblemException.badRequest(message, [{ field: 'overdue', message }]);
+    }
     const { mine, awaiting, ...filters } = query;
     const page = await this.readModel.list({
       ...filters,
@@ -49,7 +55,7 @@ export class CommissionController {
       awaitingId: awaiting === 'me' ? actor.userId : undefined,
       limit: query.limit ?? 20,
     });
-    return { items: page.items.map(presentListItem), nextCursor: page.nextCursor };
+    return { items: page.items.map((c) => presentListItem(c, supplier)), nextCursor: page.nextCursor };
   }
 
   @Get(':id')

@@ -1,7 +1,16 @@
 import type { CommissionRecord } from '@app/persistence';
 
-/** One row of a commission list: what a list needs, never the whole view. */
-export function presentListItem(c: CommissionRecord) {
+/** The key dates a supplier may see: the reports' due dates, part of what is published. */
+const SUPPLIER_KEY_DATES = ['interimReportDueAt', 'finalReportDueAt'];
+
+/**
+ * One row of a commission list: what a list needs, never the whole view. A supplier's rows leave
+ * out the staff's own deadlines (the next one due, the panel's sign-off date), as its view does.
+ */
+export function presentListItem(c: CommissionRecord, asSupplier = false) {
+  const keyDates = asSupplier
+    ? Object.fromEntries(Object.entries(c.keyDates).filter(([k]) => SUPPLIER_KEY_DATES.includes(k)))
+    : c.keyDates;
   return {
     id: c.id,
     title: c.title,
@@ -10,7 +19,7 @@ export function presentListItem(c: CommissionRecord) {
     stage: c.stage,
     version: c.version,
     specificationVersion: c.specificationVersion,
-    keyDates: c.keyDates,
+    keyDates,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

@@ -75,7 +75,8 @@ export class CommissionsPageController {
     this.pages.send(req, res, 'commissions.njk', {
       title: 'Commissions',
       currentNav: 'commissions',
-      rows: commissionRows(page.items),
+      // A supplier is not shown the staff's own deadlines (the JSON list leaves them out too).
+      rows: commissionRows(supplier ? page.items.map((c) => ({ ...c, keyDates: {} })) : page.items),
       filters: { stage: stage ?? '', q: q ?? '', show: mine ? 'mine' : awaiting ? 'awaiting-me' : 'all' },
       stageItems: [
         { value: '', text: 'Any stage' },
