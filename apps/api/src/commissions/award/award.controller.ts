@@ -11,6 +11,7 @@ import { CurrentActor } from '../../auth/auth.decorators';
 import { CommandEndpoint } from '../command-endpoint.decorator';
 import { header, present } from '../commission-presenter';
 import { CommissionsService } from '../commissions.service';
+import { sendForToday } from '../for-today';
 import { derivedId } from '../tender/derived-id';
 import { AwardCommand } from './award.command';
 import { AwardDto, ReasonDto } from './award.dto';
@@ -37,13 +38,17 @@ export class AwardController {
     @Headers('idempotency-key') key?: string,
   ) {
     const view = await this.commissions.view(id);
-    const cmd = await this.awarding.build(view, actor, {
-      bidId: dto.bidId,
-      rationale: dto.rationale,
-      departureReason: dto.departureReason ?? null,
-      voluntaryStandstill: dto.voluntaryStandstill ?? null,
-    });
-    return present(await this.commissions.command(id, AwardContractUpdate, cmd, key), actor);
+    const build = () =>
+      this.awarding.build(view, actor, {
+        bidId: dto.bidId,
+        rationale: dto.rationale,
+        departureReason: dto.departureReason ?? null,
+        voluntaryStandstill: dto.voluntaryStandstill ?? null,
+      });
+    const awarded = await sendForToday(build, (cmd) =>
+      this.commissions.command(id, AwardContractUpdate, cmd, key),
+    );
+    return present(awarded, actor);
   }
 
   @CommandEndpoint(

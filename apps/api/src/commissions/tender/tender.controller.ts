@@ -7,6 +7,7 @@ import { ProblemException } from '../../problem/problem.exception';
 import { header, mustRead, present } from '../commission-presenter';
 import { CommissionReadModel } from '../commission-read-model';
 import { CommissionsService } from '../commissions.service';
+import { sendForToday } from '../for-today';
 import { withUpstreamStanding } from '../dependency/dependency-refusal';
 import { PublishTenderCommand } from './publish-tender.command';
 import { PublishTenderDto, ReopenDto } from './tender.dto';
@@ -59,9 +60,10 @@ export class TenderController {
     @Headers('idempotency-key') key?: string,
   ) {
     const view = await this.commissions.view(id);
-    const cmd = this.publishing.build(view, actor, { ...dto, shortenedPeriod: dto.shortenedPeriod ?? null });
+    const build = () =>
+      this.publishing.build(view, actor, { ...dto, shortenedPeriod: dto.shortenedPeriod ?? null });
     const published = await withUpstreamStanding(this.readModel, () =>
-      this.commissions.command(id, PublishTenderUpdate, cmd, key),
+      sendForToday(build, (cmd) => this.commissions.command(id, PublishTenderUpdate, cmd, key)),
     );
     return present(published, actor);
   }

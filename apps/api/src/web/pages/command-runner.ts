@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Actor, CommissionView } from '@app/contracts';
 import { CommissionsService } from '../../commissions/commissions.service';
+import { sendForToday } from '../../commissions/for-today';
 import { ProblemException } from '../../problem/problem.exception';
 import type { Problem } from '../../problem/problem';
 
@@ -22,10 +23,9 @@ export class CommandRunner {
     arg: Arg | (() => Arg | Promise<Arg>),
     formKey: string | undefined,
   ): Promise<CommandOutcome> {
-    return this.attempt(async () => {
-      const built = typeof arg === 'function' ? await arg() : arg;
-      return this.commissions.command(id, update, built, formKey && `web-${formKey}`);
-    });
+    const send = (built: Arg) => this.commissions.command(id, update, built, formKey && `web-${formKey}`);
+    // A command built here from today's calendar is built again should the workflow's day differ.
+    return this.attempt(() => (typeof arg === 'function' ? sendForToday(arg, send) : send(arg)));
   }
 
   /** Runs a command that is not a plain Update (a sealed bid) with the same refusal handling. */
