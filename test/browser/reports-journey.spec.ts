@@ -146,7 +146,9 @@ describe('reports in delivery in the browser', () => {
     expect(await statusOf('interim')).toBe('Accepted');
     expect(await page.locator('#report-interim').innerText()).toContain('2');
 
-    // The final report, accepted now: the commission is completed.
+    // The contract details notice first (completing would leave it unpublished), then the final
+    // report, accepted now: the commission is completed.
+    await c.as(people.officer).post('/contract/notice').expect(200);
     await openAs(people.chair, finalPath);
     await page.getByLabel('Accept this version').check();
     await page.getByRole('button', { name: 'Send your review' }).click();

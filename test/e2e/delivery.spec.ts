@@ -135,6 +135,10 @@ describe('delivery: reports, review, completion', () => {
       ]);
     }
 
+    // Not while the contract details notice is owed: completing would leave it unpublished.
+    const owed = await officer.post(`/reports/${finalId}/review`, { decision: 'accept' }).expect(409);
+    expect(owed.body).toMatchObject({ code: 'contract-notice-owed', noticeDueAt: expect.any(String) });
+    await officer.post('/contract/notice').expect(200);
     // The final report accepted: completed, both gates met, and the supplier and officers told.
     const done = await officer.post(`/reports/${finalId}/review`, { decision: 'accept' }).expect(200);
     expect(done.body.stage).toBe('completed');

@@ -272,6 +272,7 @@ const scenarios: Record<string, Scenario> = {
     await supplier.post(`${base}/reports`, { kind: 'interim', content: '# Interim v2' });
     await world.as(people.chair).post(`${base}/reports/${interim}/review`, { decision: 'accept' });
     const final = await supplier.post(`${base}/reports`, { kind: 'final', content: '# Final' });
+    await officer.post(`${base}/contract/notice`, {});
     await officer.post(`${base}/reports/${final.body.report.reportId}/review`, { decision: 'accept' });
   },
 };

@@ -230,6 +230,12 @@ export class Scenario implements PromiseLike<Driven> {
       const view = await c.view();
       const supplier = CAST.find((u) => u.userId === view.contract?.supplier.userId);
       if (!supplier) throw new Error(`no test user for the contracted supplier of ${ctx.id}`);
+      // The final report completes the commission, so the contract details notice comes first.
+      const notice = view.deadlines?.find(
+        (d) => d.milestone === 'contract-notice' && d.closedReason === null,
+      );
+      if (notice)
+        expectStatus(await c.as(people.officer).post('/contract/notice'), 200, 'publish the notice');
       for (const kind of ['interim', 'final'] as const) {
         if (view.reports?.some((r) => r.kind === kind && r.status === 'accepted')) continue;
         const sent = await c

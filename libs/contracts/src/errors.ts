@@ -33,6 +33,7 @@ export const REFUSAL_CODES = {
   'report-not-awaiting-review': { status: 409, title: 'The report has no version awaiting review' },
   'report-already-accepted': { status: 409, title: 'The report has already been accepted' },
   'interim-report-not-accepted': { status: 409, title: 'The interim report must be accepted first' },
+  'contract-notice-owed': { status: 409, title: 'The contract details notice must be published first' },
   'computed-for-another-day': { status: 409, title: 'The legal period was computed for another day' },
 } as const satisfies Record<string, { status: 400 | 403 | 404 | 409; title: string }>;
 

@@ -21,6 +21,7 @@ import {
   markOverdue,
 } from '../../../workflows/commission/stages/delivery';
 import { people, person } from '../fixtures';
+import { applyPublishContractNotice } from '../../../workflows/commission/stages/award';
 import { inDelivery } from './steps';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -150,6 +151,24 @@ describe('submitting, revising and accepting reports', () => {
     expect(s.stage).toBe('completed');
     expect(Object.keys(s.gatesMet!).sort()).toEqual(['final-report-accepted', 'interim-report-accepted']);
     expect(findDeadline(s.deadlines, 'final-report')).toMatchObject({ closedReason: 'met' });
+  });
+
+  it('the final report is not accepted while the contract details notice is owed (PA2023 s.53)', () => {
+    const s = inDelivery('PA2023');
+    const noticeDueAt = '2030-03-31T00:00:00.000Z';
+    applyDeadlineChanges(s, [{ open: 'contract-notice', dueAt: noticeDueAt }], Date.parse(AT));
+    const interim = submit(s, submitCmd(people.supplier, 'interim')).detail.reportId as string;
+    review(s, reviewCmd(people.officer, interim, 'accept'));
+    const final = submit(s, submitCmd(people.supplier, 'final')).detail.reportId as string;
+    expect(checkReviewReport(s, reviewCmd(people.officer, final, 'accept'))).toMatchObject({
+      code: 'contract-notice-owed',
+      facts: { noticeDueAt },
+    });
+    // A revision may still be asked for; once the notice is published, the acceptance completes.
+    expect(checkReviewReport(s, reviewCmd(people.officer, final, 'revise', 'More'))).toBeNull();
+    const published = applyPublishContractNotice(s, { actor: people.officer }, AT)!;
+    applyDeadlineChanges(s, published.deadlines ?? [], Date.parse(AT));
+    expect(review(s, reviewCmd(people.officer, final, 'accept')).detail).toMatchObject({ completed: true });
   });
 
   it('a repeated submission id changes nothing; versions are bounded', () => {

@@ -166,6 +166,17 @@ export function checkReviewReport(s: CommissionView, cmd: ReviewReport): Command
         { interimReport: interim?.status ?? 'not-submitted' },
       );
     }
+    // Completing ends the workflow and every deadline with it: the contract details notice (PA2023
+    // s.53(1); s.88 below threshold; PCR2015 reg 50) would then never be recorded.
+    const notice = findDeadline(s.deadlines, 'contract-notice');
+    if (notice && isOpen(notice)) {
+      return refusal(
+        s,
+        'contract-notice-owed',
+        `the final report is accepted only once the contract details notice has been published (due ${notice.dueAt}); accepting it would complete the commission without it`,
+        { noticeDueAt: notice.dueAt },
+      );
+    }
   }
   return null;
 }
