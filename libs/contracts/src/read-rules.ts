@@ -5,6 +5,7 @@ import { isPublished } from './notices/published';
 import type { BidReceipt, Clarification } from './tender/tender';
 import type { AwardDecision } from './award/award';
 import type { Report } from './delivery/reports';
+import { standingsOf } from './rules';
 
 /**
  * Who may read which part of a commission, as data. Staff (officers, panel, observers, admins) read
@@ -190,10 +191,8 @@ export function reportsFor(s: CommissionView, actor: Reader): Report[] {
  * an admin reads the commission without them.
  */
 export function readsScores(s: Pick<CommissionView, 'officers' | 'panel'>, actor: Reader): boolean {
-  return (
-    (actor.roles.includes('officer') && s.officers.some((o) => o.userId === actor.userId)) ||
-    (actor.roles.includes('panel') && s.panel.some((m) => m.userId === actor.userId))
-  );
+  const standings = standingsOf(actor, s);
+  return standings.includes('officer') || standings.includes('panel-member');
 }
 
 /** An audit event's detail as the caller may read it: a score's figures and comments only for `readsScores`. */

@@ -76,7 +76,7 @@ export interface Membership {
 }
 
 /** Officers act on the commissions they are named on; panel members on the panels they sit on. */
-export function standingsOf(actor: Actor, membership: Membership): Standing[] {
+export function standingsOf(actor: Pick<Actor, 'roles' | 'userId'>, membership: Membership): Standing[] {
   const standings: Standing[] = [];
   if (actor.roles.includes('officer') && membership.officers.some((o) => o.userId === actor.userId)) {
     standings.push('officer');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -8,7 +8,7 @@ import { from, lastValueFrom, Observable, of } from 'rxjs';
 import { DataSource, Repository } from 'typeorm';
 import { IdempotencyKeyRecord } from '@app/persistence';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
-import { ProblemException } from '../problem/problem.exception';
+import { isRefusal, ProblemException } from '../problem/problem.exception';
 
 const KEY_FORMAT = /^[A-Za-z0-9_.:-]{1,200}$/;
 /** A claim older than this belongs to a request that died with its process; a retry may take it over. */
@@ -139,9 +139,4 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .where('principal = :principal AND key = :key AND status_code IS NULL', { principal, key })
       .execute();
   }
-}
-
-/** A 4xx: the request was refused before it changed anything. */
-function isRefusal(err: unknown): boolean {
-  return err instanceof HttpException && err.getStatus() >= 400 && err.getStatus() < 500;
 }

@@ -2,6 +2,11 @@ import { HttpException } from '@nestjs/common';
 import { problem, type Problem } from './problem';
 
 /** An error that already knows its problem+json body. */
+/** A 4xx: the request was refused before it changed anything (a refusal, a validation error). */
+export function isRefusal(err: unknown): boolean {
+  return err instanceof HttpException && err.getStatus() >= 400 && err.getStatus() < 500;
+}
+
 export class ProblemException extends HttpException {
   constructor(readonly problem: Problem) {
     super(problem, problem.status);

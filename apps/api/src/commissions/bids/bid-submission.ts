@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SubmitBidUpdate, type Actor, type CommissionView } from '@app/contracts';
-import { ProblemException } from '../../problem/problem.exception';
+import { isRefusal } from '../../problem/problem.exception';
 import { CommissionsService } from '../commissions.service';
 import { derivedId } from '../tender/derived-id';
 import { BidVault } from './bid-vault';
@@ -40,9 +40,4 @@ export class BidSubmission {
       throw err;
     }
   }
-}
-
-/** A coded 4xx: the workflow (or its absence) refused the bid, so no receipt was recorded. */
-function isRefusal(err: unknown): boolean {
-  return err instanceof ProblemException && err.problem.status >= 400 && err.problem.status < 500;
 }

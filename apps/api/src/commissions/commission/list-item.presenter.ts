@@ -8,9 +8,7 @@ const SUPPLIER_KEY_DATES = ['interimReportDueAt', 'finalReportDueAt'];
  * out the staff's own deadlines (the next one due, the panel's sign-off date), as its view does.
  */
 export function presentListItem(c: CommissionRecord, asSupplier = false) {
-  const keyDates = asSupplier
-    ? Object.fromEntries(Object.entries(c.keyDates).filter(([k]) => SUPPLIER_KEY_DATES.includes(k)))
-    : c.keyDates;
+  const keyDates = asSupplier ? supplierKeyDates(c.keyDates) : c.keyDates;
   return {
     id: c.id,
     title: c.title,
@@ -23,4 +21,9 @@ export function presentListItem(c: CommissionRecord, asSupplier = false) {
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
+}
+
+/** A list row's key dates without the staff's own deadlines (the JSON list and the web page alike). */
+export function supplierKeyDates(keyDates: Record<string, string | null>): Record<string, string | null> {
+  return Object.fromEntries(Object.entries(keyDates).filter(([k]) => SUPPLIER_KEY_DATES.includes(k)));
 }

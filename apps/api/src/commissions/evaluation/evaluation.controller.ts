@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ScoreBidUpdate,
   evaluationSummary,
-  standingsOf,
+  readsScores,
   type Actor,
   type CommissionView,
 } from '@app/contracts';
@@ -64,10 +64,7 @@ export class EvaluationController {
   async read(@CurrentActor() actor: Actor, @Param('id') id: string) {
     const view = await this.commissions.view(id);
     mustRead('evaluation', view, actor);
-    const standings = standingsOf(actor, view);
-    if (!standings.includes('officer') && !standings.includes('panel-member')) {
-      throw ProblemException.notFound(`no commission with id ${id}`);
-    }
+    if (!readsScores(view, actor)) throw ProblemException.notFound(`no commission with id ${id}`);
     return { ...header(view, actor), evaluation: await this.present(view) };
   }
 

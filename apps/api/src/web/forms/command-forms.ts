@@ -1,6 +1,7 @@
 import { DECISIONS, MILESTONES, TEXT_LIMITS, type Decision, type Milestone } from '@app/contracts';
 import { readDateTime, type EnteredDateTime } from './date-time-field';
 import type { FieldError } from './form-errors';
+import { tooLong } from './text-field';
 
 /**
  * The forms' fields read and checked with messages people can act on. The service checks again:
@@ -24,8 +25,6 @@ export function formKey(body: Record<string, unknown>): string | undefined {
 const MAX_SPECIFICATION = TEXT_LIMITS.markdown;
 const MAX_REASON = TEXT_LIMITS.reason;
 const MAX_COMMENT = TEXT_LIMITS.comment;
-const fewer = (what: string, max: number) =>
-  `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`;
 
 export function readSpecification(body: Record<string, unknown>): Parsed<string, { content: string }> {
   const content = text(body, 'content').replace(/\r\n/g, '\n');
@@ -44,7 +43,7 @@ export function readSpecification(body: Record<string, unknown>): Parsed<string,
         {
           field: 'content',
           anchor: 'content',
-          text: fewer('The specification', MAX_SPECIFICATION),
+          text: tooLong('The specification', MAX_SPECIFICATION),
         },
       ],
     };
@@ -89,7 +88,7 @@ export function readSignOff(
     errors.push({
       field: 'comment',
       anchor: 'comment',
-      text: fewer('Your comment', MAX_COMMENT),
+      text: tooLong('Your comment', MAX_COMMENT),
     });
   }
   if (!Number.isInteger(version) || version < 1) {
@@ -122,7 +121,7 @@ export function readCancellation(
     return {
       value: null,
       entered,
-      errors: [{ field: 'reason', anchor: 'reason', text: fewer('The reason', MAX_REASON) }],
+      errors: [{ field: 'reason', anchor: 'reason', text: tooLong('The reason', MAX_REASON) }],
     };
   }
   return { value: { reason }, entered, errors: [] };
@@ -150,7 +149,7 @@ export function readDeadlineMove(
   errors.push(...due.errors);
   if (!reason) errors.push({ field: 'reason', anchor: 'reason', text: 'Enter why the deadline is moving' });
   else if (reason.length > MAX_REASON) {
-    errors.push({ field: 'reason', anchor: 'reason', text: fewer('The reason', MAX_REASON) });
+    errors.push({ field: 'reason', anchor: 'reason', text: tooLong('The reason', MAX_REASON) });
   }
   if (errors.length || !due.value) return { value: null, entered, errors };
   return { value: { milestone: milestone as Milestone, dueAt: due.value, reason }, entered, errors: [] };

@@ -8,14 +8,12 @@ import {
 } from '@app/contracts';
 import type { Parsed } from './command-forms';
 import type { FieldError } from './form-errors';
+import { tooLong } from './text-field';
 
 const text = (body: Record<string, unknown>, name: string): string => {
   const v = body[name];
   return typeof v === 'string' ? v.replace(/\r\n/g, '\n') : '';
 };
-
-const tooLong = (what: string, max: number) =>
-  `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`;
 
 /** A version of a report: which one (interim or final) and its markdown (the API's SubmitReportDto limits). */
 export function readReportSubmission(

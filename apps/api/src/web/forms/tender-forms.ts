@@ -3,6 +3,7 @@ import type { TenderTerms } from '../../commissions/tender/publish-tender.comman
 import type { Parsed } from './command-forms';
 import { readDateTime, type EnteredDateTime } from './date-time-field';
 import type { FieldError } from './form-errors';
+import { tooLong } from './text-field';
 
 /*
  * The tender, bid, scoring and award forms' fields, read and checked with messages people can act
@@ -172,7 +173,7 @@ export function readScores(
       errors.push({
         field: `comment-${i + 1}`,
         anchor: `bid-${bidId}-comment-${i + 1}`,
-        text: `The comment on ${name} must be ${MAX_SCORE_COMMENT.toLocaleString('en-GB')} characters or fewer`,
+        text: tooLong(`The comment on ${name}`, MAX_SCORE_COMMENT),
       });
     }
   });
@@ -215,10 +216,8 @@ export function readAward(
     ['rationale', entered.rationale, 'The reasons'],
     ['departureReason', entered.departureReason, 'The reason for departing from the ranking'],
   ] as const) {
-    if (value.length > MAX_AWARD_REASON) {
-      const max = MAX_AWARD_REASON.toLocaleString('en-GB');
-      errors.push({ field, anchor: field, text: `${what} must be ${max} characters or fewer` });
-    }
+    if (value.length > MAX_AWARD_REASON)
+      errors.push({ field, anchor: field, text: tooLong(what, MAX_AWARD_REASON) });
   }
   if (errors.length) return { value: null, entered, errors };
   return {

@@ -1,5 +1,9 @@
 import type { Parsed } from './command-forms';
 
+/** The GOV.UK error message for text over its limit. */
+export const tooLong = (what: string, max: number) =>
+  `${what} must be ${max.toLocaleString('en-GB')} characters or fewer`;
+
 /**
  * One required free-text field (a question, an answer, a reason), trimmed, with the messages the
  * GOV.UK pattern asks for: "Enter …" when empty, "… must be N characters or fewer" when too long.
@@ -14,8 +18,7 @@ export function readTextField(
   const value = typeof raw === 'string' ? raw.replace(/\r\n/g, '\n').trim() : '';
   if (!value) return { value: null, entered: value, errors: [{ field, anchor, text: words.missing }] };
   if (value.length > words.max) {
-    const text = `${words.what} must be ${words.max.toLocaleString('en-GB')} characters or fewer`;
-    return { value: null, entered: value, errors: [{ field, anchor, text }] };
+    return { value: null, entered: value, errors: [{ field, anchor, text: tooLong(words.what, words.max) }] };
   }
   return { value, entered: value, errors: [] };
 }

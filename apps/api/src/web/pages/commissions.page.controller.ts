@@ -15,6 +15,7 @@ import { ProblemException } from '../../problem/problem.exception';
 import { TasksService } from '../../tasks/tasks.service';
 import { commissionPage } from '../presenters/commission-page';
 import { commissionRows } from '../presenters/commission-list';
+import { supplierKeyDates } from '../../commissions/commission/list-item.presenter';
 import { noticeRows, timelineSection } from '../presenters/oversight';
 import { STAGE_LABELS } from '../presenters/labels';
 import {
@@ -76,7 +77,9 @@ export class CommissionsPageController {
       title: 'Commissions',
       currentNav: 'commissions',
       // A supplier is not shown the staff's own deadlines (the JSON list leaves them out too).
-      rows: commissionRows(supplier ? page.items.map((c) => ({ ...c, keyDates: {} })) : page.items),
+      rows: commissionRows(
+        supplier ? page.items.map((c) => ({ ...c, keyDates: supplierKeyDates(c.keyDates) })) : page.items,
+      ),
       filters: { stage: stage ?? '', q: q ?? '', show: mine ? 'mine' : awaiting ? 'awaiting-me' : 'all' },
       stageItems: [
         { value: '', text: 'Any stage' },

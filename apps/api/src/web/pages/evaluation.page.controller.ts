@@ -6,7 +6,7 @@ import {
   currentBids,
   evaluationSummary,
   qualityCriteria,
-  standingsOf,
+  readsScores,
   type Actor,
   type CommissionView,
 } from '@app/contracts';
@@ -76,15 +76,12 @@ export class EvaluationPageController {
   /** Officers and panel members of this commission, once the bids are open (as GET …/evaluation). */
   private async readable(id: string, actor: Actor): Promise<CommissionView> {
     const view = await this.forms.access.view(id, actor);
-    const standings = standingsOf(actor, view);
     if (!view.evaluation && view.tender?.outcome !== 'bids-opened') {
       throw ProblemException.conflict(
         'the bids are not open yet: the evaluation starts when the tender closes',
       );
     }
-    if (!standings.includes('officer') && !standings.includes('panel-member')) {
-      throw ProblemException.notFound(`no commission with id ${id}`);
-    }
+    if (!readsScores(view, actor)) throw ProblemException.notFound(`no commission with id ${id}`);
     return view;
   }
 
